@@ -1,0 +1,63 @@
+package io.openwaba.graph;
+
+import io.openwaba.shared.Secrets;
+import io.openwaba.shared.Unauthenticated;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/** Every failure on the Graph API, in Meta's envelope: one place, so clients can rely on it. */
+@RestControllerAdvice(annotations = GraphApi.class)
+class GraphErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(GraphErrors.class);
+
+    @ExceptionHandler(GraphException.class)
+    ResponseEntity<Map<String, Object>> graph(GraphException e) {
+        return answer(e);
+    }
+
+    @ExceptionHandler(Unauthenticated.class)
+    ResponseEntity<Map<String, Object>> unauthenticated(Unauthenticated e) {
+        return answer(GraphException.invalidToken(e.getMessage()));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<Map<String, Object>> missing(MissingServletRequestParameterException e) {
+        return answer(GraphException.requiredParameter(e.getParameterName()));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Map<String, Object>> mismatch(MethodArgumentTypeMismatchException e) {
+        return answer(GraphException.invalidParameter("Param " + e.getName() + " has an invalid value"));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
+        return answer(GraphException.invalidParameter("Unsupported content type " + e.getContentType()));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e) {
+        return answer(GraphException.unsupportedPath(e.getMethod().toLowerCase(), "method not supported"));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+        log.error("Graph request failed unexpectedly; answering 131000", e);
+        return answer(GraphException.whatsapp(HttpStatus.INTERNAL_SERVER_ERROR, 131000, "Something went wrong",
+                "An unexpected error occurred. Please retry your request later."));
+    }
+
+    static ResponseEntity<Map<String, Object>> answer(GraphException e) {
+        return ResponseEntity.status(e.status()).body(e.envelope(Secrets.random("A", 23)));
+    }
+}

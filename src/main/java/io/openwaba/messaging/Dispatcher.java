@@ -1,0 +1,84 @@
+package io.openwaba.messaging;
+
+import io.openwaba.shared.PollingWorker;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Moves accepted messages to the transport: claims a batch of dispatch entries under a lease
+ * (several nodes never take the same rows), hands them over, then removes the entries and
+ * marks what the network refused as failed. A node that dies mid-batch leaves a lease that
+ * expires; the transport's idempotence on wamid makes the retry harmless.
+ */
+@Component
+class Dispatcher implements SmartLifecycle {
+
+    private final MessageRows messages;
+    private final MessageTransport transport;
+    private final Messaging messaging;
+    private final MessagingSettings settings;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+    private final PollingWorker worker;
+    private final String node = "node-" + ProcessHandle.current().pid();
+
+    Dispatcher(MessageRows messages, MessageTransport transport, @Lazy Messaging messaging,
+               MessagingSettings settings, Clock clock, TransactionTemplate tx) {
+        this.messages = messages;
+        this.transport = transport;
+        this.messaging = messaging;
+        this.settings = settings;
+        this.clock = clock;
+        this.tx = tx;
+        this.worker = new PollingWorker("dispatcher", settings.dispatchWorkers(), settings.dispatchPollInterval(),
+                this::dispatchBatch);
+    }
+
+    void wake() {
+        worker.wake();
+    }
+
+    int dispatchBatch() {
+        var now = clock.instant();
+        var claimed = tx.execute(status ->
+                messages.claimDispatch(settings.dispatchBatchSize(), now, now.plus(settings.dispatchLease()), node));
+        if (claimed == null || claimed.isEmpty()) {
+            return 0;
+        }
+        var results = transport.send(claimed);
+        var failed = new ArrayList<StatusReport>();
+        for (TransportResult result : results) {
+            if (result.error() != null) {
+                failed.add(new StatusReport(result.wamid(), "failed", clock.instant(), result.error()));
+            }
+        }
+        tx.executeWithoutResult(status -> {
+            messages.completeDispatch(claimed.stream().map(OutboundMessage::wamid).toList());
+            if (!failed.isEmpty()) {
+                messaging.reportStatuses(failed);
+            }
+        });
+        return claimed.size();
+    }
+
+    @Override
+    public void start() {
+        worker.start();
+    }
+
+    @Override
+    public void stop() {
+        worker.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return worker.isRunning();
+    }
+
+}

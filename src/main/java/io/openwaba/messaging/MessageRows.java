@@ -1,0 +1,150 @@
+package io.openwaba.messaging;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Messages in both directions and the outbound dispatch queue. */
+@Repository
+class MessageRows {
+
+    private static final String CLAIM = """
+            SELECT wamid FROM messaging_dispatch
+            WHERE due_at <= :now AND (lease_until IS NULL OR lease_until < :now)
+            ORDER BY due_at LIMIT :batch FOR UPDATE SKIP LOCKED""";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    MessageRows(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    record NewMessage(String wamid, String direction, String phoneNumberId, String wabaId, String waId, String type,
+                      String payload, String status, String conversationId, Instant conversationExpiresAt,
+                      String callbackData, Instant at) {
+    }
+
+    /** What a status update needs to know about the message it reports on. */
+    record Tracked(String wamid, String status, String phoneNumberId, String wabaId, String waId,
+                   String conversationId, Instant conversationExpiresAt, String callbackData) {
+    }
+
+    record StatusChange(String wamid, String status, Integer errorCode, Instant at) {
+    }
+
+    private static final String INSERT_MESSAGE = """
+            INSERT INTO messaging_message (wamid, direction, phone_number_id, waba_id, wa_id, type, payload, status,
+                conversation_id, conversation_expires_at, callback_data, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    /** Stores accepted outbound messages together with their dispatch entries. */
+    void insertOutbound(List<NewMessage> messages) {
+        template.batchUpdate(INSERT_MESSAGE, messages, messages.size(), (ps, m) -> bindMessage(ps, m));
+        template.batchUpdate("INSERT INTO messaging_dispatch (wamid, due_at) VALUES (?, ?)", messages,
+                messages.size(), (ps, m) -> {
+                    ps.setString(1, m.wamid());
+                    ps.setObject(2, utc(m.at()));
+                });
+    }
+
+    /** Stores an inbound message unless its wamid is already known; true if it is new. */
+    boolean insertInbound(NewMessage message) {
+        return template.update(INSERT_MESSAGE + " ON CONFLICT DO NOTHING", ps -> bindMessage(ps, message)) > 0;
+    }
+
+    List<OutboundMessage> claimDispatch(int batch, Instant now, Instant leaseUntil, String node) {
+        List<String> wamids = jdbc.sql(CLAIM).param("now", utc(now)).param("batch", batch).query(String.class).list();
+        if (wamids.isEmpty()) {
+            return List.of();
+        }
+        jdbc.sql("UPDATE messaging_dispatch SET lease_until = :until, claimed_by = :node WHERE wamid IN (:wamids)")
+                .param("until", utc(leaseUntil)).param("node", node).param("wamids", wamids).update();
+        return jdbc.sql("""
+                SELECT wamid, phone_number_id, waba_id, wa_id, type, payload, created_at FROM messaging_message
+                WHERE wamid IN (:wamids)""")
+                .param("wamids", wamids)
+                .query((rs, row) -> new OutboundMessage(rs.getString("wamid"), rs.getString("phone_number_id"),
+                        rs.getString("waba_id"), rs.getString("wa_id"), rs.getString("type"),
+                        rs.getString("payload"), instant(rs, "created_at")))
+                .list();
+    }
+
+    void completeDispatch(Collection<String> wamids) {
+        if (!wamids.isEmpty()) {
+            jdbc.sql("DELETE FROM messaging_dispatch WHERE wamid IN (:wamids)").param("wamids", wamids).update();
+        }
+    }
+
+    List<Tracked> tracked(Collection<String> wamids) {
+        if (wamids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT wamid, status, phone_number_id, waba_id, wa_id, conversation_id, conversation_expires_at,
+                    callback_data
+                FROM messaging_message WHERE wamid IN (:wamids) AND direction = 'OUT'""")
+                .param("wamids", wamids)
+                .query((rs, row) -> new Tracked(rs.getString("wamid"), rs.getString("status"),
+                        rs.getString("phone_number_id"), rs.getString("waba_id"), rs.getString("wa_id"),
+                        rs.getString("conversation_id"), instantOrNull(rs, "conversation_expires_at"),
+                        rs.getString("callback_data")))
+                .list();
+    }
+
+    void updateStatuses(List<StatusChange> changes) {
+        template.batchUpdate("UPDATE messaging_message SET status = ?, error_code = ?, updated_at = ? WHERE wamid = ?",
+                changes, changes.size(), (ps, c) -> {
+                    ps.setString(1, c.status());
+                    if (c.errorCode() == null) {
+                        ps.setNull(2, Types.INTEGER);
+                    } else {
+                        ps.setInt(2, c.errorCode());
+                    }
+                    ps.setObject(3, utc(c.at()));
+                    ps.setString(4, c.wamid());
+                });
+    }
+
+    long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM messaging_message").query(Long.class).single();
+    }
+
+    private static void bindMessage(java.sql.PreparedStatement ps, NewMessage m) throws SQLException {
+        ps.setString(1, m.wamid());
+        ps.setString(2, m.direction());
+        ps.setString(3, m.phoneNumberId());
+        ps.setString(4, m.wabaId());
+        ps.setString(5, m.waId());
+        ps.setString(6, m.type());
+        ps.setString(7, m.payload());
+        ps.setString(8, m.status());
+        ps.setString(9, m.conversationId());
+        ps.setObject(10, m.conversationExpiresAt() == null ? null : utc(m.conversationExpiresAt()));
+        ps.setString(11, m.callbackData());
+        ps.setObject(12, utc(m.at()));
+        ps.setObject(13, utc(m.at()));
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static Instant instantOrNull(ResultSet rs, String column) throws SQLException {
+        var value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,200 @@
+package io.openwaba.messaging;
+
+import io.openwaba.graph.GraphBody;
+import io.openwaba.graph.GraphException;
+import io.openwaba.messaging.policy.CustomerServiceWindowRule;
+import io.openwaba.messaging.policy.Decision;
+import io.openwaba.messaging.policy.SendFacts;
+import io.openwaba.messaging.policy.SendPolicy;
+import io.openwaba.numbers.PhoneNumber;
+import io.openwaba.numbers.PhoneNumbers;
+import io.openwaba.numbers.WaId;
+import io.openwaba.shared.Caller;
+import io.openwaba.shared.Secrets;
+import io.openwaba.webhooks.WebhookEvent;
+import io.openwaba.webhooks.WebhookEvents;
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Accepts outbound messages (validate, apply the send policy, store with a dispatch entry,
+ * answer with the wamid), takes inbound messages (stored once, window opened) and records
+ * statuses; every change that a business hears about is queued as a webhook in the same transaction.
+ */
+@Service
+public class Messaging {
+
+    private static final List<String> STATUS_ORDER = List.of("accepted", "sent", "delivered", "read");
+
+    private final PhoneNumbers numbers;
+    private final MessageRows messages;
+    private final WindowRows windows;
+    private final WebhookEvents webhooks;
+    private final MessagingSettings settings;
+    private final Clock clock;
+    private final SendPolicy policy;
+    private final SendRequestParser parser = new SendRequestParser();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final GroupCommit<MessageRows.NewMessage> writer;
+    private final Dispatcher dispatcher;
+
+    Messaging(PhoneNumbers numbers, MessageRows messages, WindowRows windows, WebhookEvents webhooks,
+              MessagingSettings settings, Clock clock, TransactionTemplate tx, Dispatcher dispatcher) {
+        this.numbers = numbers;
+        this.messages = messages;
+        this.windows = windows;
+        this.webhooks = webhooks;
+        this.settings = settings;
+        this.clock = clock;
+        this.dispatcher = dispatcher;
+        this.policy = SendPolicy.standard(settings.customerServiceWindow());
+        this.writer = new GroupCommit<>("message-writer", settings.commitBatchSize(),
+                batch -> tx.executeWithoutResult(status -> messages.insertOutbound(batch)));
+    }
+
+    /** {@code POST /{phone-number-id}/messages}: the Cloud API's answer, or a {@link GraphException}. */
+    public Map<String, Object> send(Caller caller, String phoneNumberId, GraphBody body) {
+        var number = numbers.find(caller, phoneNumberId)
+                .orElseThrow(() -> GraphException.unknownObject(phoneNumberId, "post"));
+        var request = parser.parse(body);
+        var recipient = WaId.parse(request.to(), number.waId().country())
+                .orElseThrow(() -> GraphException.invalidParameter("Param to is not a valid phone number: '"
+                        + request.to() + "'."));
+        if (recipient.digits().equals(number.waId().digits())) {
+            throw GraphException.whatsapp(HttpStatus.BAD_REQUEST, 131021, "Recipient cannot be sender",
+                    "Sender and recipient phone number is the same.");
+        }
+        var now = clock.instant();
+        var window = windows.find(number.id(), recipient.digits());
+        var decision = policy.check(new SendFacts(false, window.map(WindowRows.Window::lastInboundAt)), now);
+        if (decision instanceof Decision.Refused refused) {
+            throw refusal(refused);
+        }
+        var wamid = newWamid();
+        var message = new MessageRows.NewMessage(wamid, "OUT", number.id(), number.wabaId(), recipient.digits(),
+                request.type(), json.writeValueAsString(request.message()), "accepted",
+                window.map(WindowRows.Window::conversationId).orElse(null),
+                window.map(w -> w.openedAt().plus(settings.customerServiceWindow())).orElse(null),
+                request.callbackData(), now);
+        awaitCommit(message);
+        dispatcher.wake();
+        var response = new LinkedHashMap<String, Object>();
+        response.put("messaging_product", "whatsapp");
+        var contact = new LinkedHashMap<String, Object>();
+        contact.put("input", request.to());
+        contact.put("wa_id", recipient.digits());
+        response.put("contacts", List.of(contact));
+        response.put("messages", List.of(Map.of("id", wamid, "message_status", "accepted")));
+        return response;
+    }
+
+    /** Stores an inbound message once and opens or restarts the window; false for a wamid seen before. */
+    @Transactional
+    public boolean receive(InboundMessage message) {
+        var number = numbers.find(message.phoneNumberId())
+                .orElseThrow(() -> new IllegalArgumentException("unknown phone number " + message.phoneNumberId()));
+        var window = windows.find(number.id(), message.fromWaId());
+        boolean stillOpen = window.filter(w -> message.at().isBefore(
+                w.lastInboundAt().plus(settings.customerServiceWindow()))).isPresent();
+        var conversationId = stillOpen ? window.get().conversationId() : Secrets.hexOfRandomBytes(16);
+        var openedAt = stillOpen ? window.get().openedAt() : message.at();
+        boolean isNew = messages.insertInbound(new MessageRows.NewMessage(message.wamid(), "IN", number.id(),
+                number.wabaId(), message.fromWaId(), message.type(), json.writeValueAsString(message.content()),
+                "received", conversationId, openedAt.plus(settings.customerServiceWindow()), null, message.at()));
+        if (!isNew) {
+            return false;
+        }
+        windows.update(number.id(), message.fromWaId(), new WindowRows.Window(message.at(), conversationId, openedAt));
+        webhooks.enqueue(List.of(new WebhookEvent(number.wabaId(), "messages",
+                MessageWebhooks.inbound(number, message))));
+        return true;
+    }
+
+    /**
+     * Records what the network said about outbound messages. Statuses only move forward
+     * (accepted, sent, delivered, read; failed ends it); a repeated or late report changes nothing.
+     */
+    @Transactional
+    public void reportStatuses(List<StatusReport> reports) {
+        var tracked = messages.tracked(reports.stream().map(StatusReport::wamid).collect(Collectors.toSet()))
+                .stream().collect(Collectors.toMap(MessageRows.Tracked::wamid, Function.identity()));
+        var current = new HashMap<String, String>();
+        tracked.values().forEach(t -> current.put(t.wamid(), t.status()));
+        var changes = new ArrayList<MessageRows.StatusChange>();
+        var events = new ArrayList<WebhookEvent>();
+        var numbersById = new HashMap<String, PhoneNumber>();
+        for (StatusReport report : reports) {
+            var message = tracked.get(report.wamid());
+            if (message == null || !advances(current.get(report.wamid()), report.status())) {
+                continue;
+            }
+            current.put(report.wamid(), report.status());
+            changes.add(new MessageRows.StatusChange(report.wamid(), report.status(),
+                    report.error() == null ? null : report.error().code(), report.at()));
+            var number = numbersById.computeIfAbsent(message.phoneNumberId(), id -> numbers.find(id).orElseThrow());
+            events.add(new WebhookEvent(message.wabaId(), "messages", MessageWebhooks.status(number, message, report)));
+        }
+        messages.updateStatuses(changes);
+        webhooks.enqueue(events);
+    }
+
+    private static boolean advances(String from, String to) {
+        if ("failed".equals(from)) {
+            return false;
+        }
+        if ("failed".equals(to)) {
+            return !"read".equals(from);
+        }
+        return STATUS_ORDER.indexOf(to) > STATUS_ORDER.indexOf(from);
+    }
+
+    private void awaitCommit(MessageRows.NewMessage message) {
+        try {
+            writer.submit(message).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable();
+        } catch (ExecutionException | TimeoutException e) {
+            throw unavailable();
+        }
+    }
+
+    private static GraphException unavailable() {
+        return GraphException.whatsapp(HttpStatus.SERVICE_UNAVAILABLE, 131016, "Service unavailable",
+                "The message could not be stored; nothing was sent. Retry the request.");
+    }
+
+    private static GraphException refusal(Decision.Refused refused) {
+        if (CustomerServiceWindowRule.NAME.equals(refused.rule())) {
+            return GraphException.whatsapp(HttpStatus.BAD_REQUEST, 131047, "Re-engagement message",
+                    "Message failed to send because more than 24 hours have passed since the customer last replied"
+                            + " to this number: " + refused.reason() + ".");
+        }
+        return GraphException.whatsapp(HttpStatus.BAD_REQUEST, 131009, "Parameter value is not valid",
+                refused.rule() + ": " + refused.reason());
+    }
+
+    private static String newWamid() {
+        return "wamid." + Secrets.random("HBgL", 44);
+    }
+
+    @PreDestroy
+    void close() {
+        writer.close();
+    }
+}

@@ -1,0 +1,57 @@
+package io.openwaba.messaging;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The customer service window per business number and customer. */
+@Repository
+class WindowRows {
+
+    private final JdbcClient jdbc;
+
+    WindowRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The window's facts: when the customer last wrote, and the conversation that window opened. */
+    record Window(Instant lastInboundAt, String conversationId, Instant openedAt) {
+    }
+
+    Optional<Window> find(String phoneNumberId, String waId) {
+        return jdbc.sql("""
+                SELECT last_inbound_at, conversation_id, opened_at FROM messaging_window
+                WHERE phone_number_id = :number AND wa_id = :waId""")
+                .param("number", phoneNumberId).param("waId", waId)
+                .query((rs, row) -> new Window(rs.getObject("last_inbound_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("conversation_id"), rs.getObject("opened_at", OffsetDateTime.class).toInstant()))
+                .optional();
+    }
+
+    void update(String phoneNumberId, String waId, Window window) {
+        if (updateExisting(phoneNumberId, waId, window) == 0) {
+            int inserted = jdbc.sql("""
+                    INSERT INTO messaging_window (phone_number_id, wa_id, last_inbound_at, conversation_id, opened_at)
+                    VALUES (:number, :waId, :last, :conversation, :opened) ON CONFLICT DO NOTHING""")
+                    .params(params(phoneNumberId, waId, window)).update();
+            if (inserted == 0) {
+                updateExisting(phoneNumberId, waId, window);
+            }
+        }
+    }
+
+    private int updateExisting(String phoneNumberId, String waId, Window window) {
+        return jdbc.sql("""
+                UPDATE messaging_window SET last_inbound_at = :last, conversation_id = :conversation, opened_at = :opened
+                WHERE phone_number_id = :number AND wa_id = :waId""")
+                .params(params(phoneNumberId, waId, window)).update();
+    }
+
+    private static java.util.Map<String, Object> params(String phoneNumberId, String waId, Window window) {
+        return java.util.Map.of("last", MessageRows.utc(window.lastInboundAt()),
+                "conversation", window.conversationId(), "opened", MessageRows.utc(window.openedAt()),
+                "number", phoneNumberId, "waId", waId);
+    }
+}

@@ -1,0 +1,8 @@
+package io.openwaba.messaging.policy;
+
+import java.time.Instant;
+
+public interface SendRule {
+
+    Decision check(SendFacts facts, Instant now);
+}

@@ -1,0 +1,10 @@
+/**
+ * The transports that carry messages between businesses and customers. In sandbox mode
+ * ({@code openwaba.network=sandbox}, the default) that is an emulated WhatsApp network inside
+ * the process: simulated customers, their chats and acknowledgements, a clock that can be
+ * advanced, and the demo business created at first start.
+ */
+@ApplicationModule(allowedDependencies = {"shared", "tenancy", "numbers", "messaging"})
+package io.openwaba.network;
+
+import org.springframework.modulith.ApplicationModule;

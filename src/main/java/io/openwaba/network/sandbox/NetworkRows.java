@@ -1,0 +1,160 @@
+package io.openwaba.network.sandbox;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The emulated network's tables: customers, blocks, chats and pending acknowledgements. */
+@Repository
+class NetworkRows {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    NetworkRows(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    record Ack(long id, String wamid, String status, Integer errorCode) {
+    }
+
+    record NewAck(String wamid, String status, Integer errorCode, Instant dueAt) {
+    }
+
+    boolean insertCustomer(Customer customer) {
+        return jdbc.sql("""
+                INSERT INTO network_customer (wa_id, name, country, created_at) VALUES (:waId, :name, :country, :at)
+                ON CONFLICT DO NOTHING""")
+                .param("waId", customer.waId()).param("name", customer.name()).param("country", customer.country())
+                .param("at", utc(customer.createdAt())).update() > 0;
+    }
+
+    Optional<Customer> customer(String waId) {
+        return jdbc.sql("SELECT * FROM network_customer WHERE wa_id = :waId").param("waId", waId)
+                .query(NetworkRows::customer).optional();
+    }
+
+    List<Customer> customers() {
+        return jdbc.sql("SELECT * FROM network_customer ORDER BY created_at, wa_id").query(NetworkRows::customer).list();
+    }
+
+    Set<String> existingCustomers(Collection<String> waIds) {
+        return Set.copyOf(jdbc.sql("SELECT wa_id FROM network_customer WHERE wa_id IN (:ids)").param("ids", waIds)
+                .query(String.class).list());
+    }
+
+    Set<String> blockedPairs(Collection<String> waIds) {
+        return Set.copyOf(jdbc.sql("SELECT wa_id || '/' || phone_number_id FROM network_block WHERE wa_id IN (:ids)")
+                .param("ids", waIds).query(String.class).list());
+    }
+
+    void block(String waId, String phoneNumberId, Instant at) {
+        jdbc.sql("INSERT INTO network_block (wa_id, phone_number_id, blocked_at) VALUES (:waId, :number, :at)"
+                        + " ON CONFLICT DO NOTHING")
+                .param("waId", waId).param("number", phoneNumberId).param("at", utc(at)).update();
+    }
+
+    void unblock(String waId, String phoneNumberId) {
+        jdbc.sql("DELETE FROM network_block WHERE wa_id = :waId AND phone_number_id = :number")
+                .param("waId", waId).param("number", phoneNumberId).update();
+    }
+
+    List<String> blockedNumbers(String waId) {
+        return jdbc.sql("SELECT phone_number_id FROM network_block WHERE wa_id = :waId ORDER BY blocked_at")
+                .param("waId", waId).query(String.class).list();
+    }
+
+    /** Adds lines to chats; a wamid already in a chat is skipped, so a re-dispatch delivers nothing twice. */
+    void insertChat(List<ChatRow> rows) {
+        template.batchUpdate("""
+                INSERT INTO network_chat_message (wamid, wa_id, phone_number_id, direction, type, payload, status,
+                    created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", rows, rows.size(), (ps, r) -> {
+            ps.setString(1, r.wamid());
+            ps.setString(2, r.waId());
+            ps.setString(3, r.phoneNumberId());
+            ps.setString(4, r.direction());
+            ps.setString(5, r.type());
+            ps.setString(6, r.payload());
+            ps.setString(7, r.status());
+            ps.setObject(8, utc(r.at()));
+            ps.setObject(9, utc(r.at()));
+        });
+    }
+
+    record ChatRow(String wamid, String waId, String phoneNumberId, String direction, String type, String payload,
+                   String status, Instant at) {
+    }
+
+    List<ChatMessage> chat(String waId, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM (SELECT * FROM network_chat_message WHERE wa_id = :waId ORDER BY id DESC LIMIT :limit) recent
+                ORDER BY id""")
+                .param("waId", waId).param("limit", limit)
+                .query((rs, row) -> new ChatMessage(rs.getString("wamid"), rs.getString("phone_number_id"),
+                        rs.getString("direction"), rs.getString("type"), rs.getString("payload"),
+                        rs.getString("status"), rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    void updateChatStatuses(List<Ack> acks, Instant at) {
+        template.batchUpdate("UPDATE network_chat_message SET status = ?, updated_at = ? WHERE wamid = ?",
+                acks, acks.size(), (ps, a) -> {
+                    ps.setString(1, a.status());
+                    ps.setObject(2, utc(at));
+                    ps.setString(3, a.wamid());
+                });
+    }
+
+    void insertAcks(List<NewAck> acks) {
+        template.batchUpdate("INSERT INTO network_ack (wamid, status, error_code, due_at) VALUES (?, ?, ?, ?)",
+                acks, acks.size(), (ps, a) -> {
+                    ps.setString(1, a.wamid());
+                    ps.setString(2, a.status());
+                    if (a.errorCode() == null) {
+                        ps.setNull(3, java.sql.Types.INTEGER);
+                    } else {
+                        ps.setInt(3, a.errorCode());
+                    }
+                    ps.setObject(4, utc(a.dueAt()));
+                });
+    }
+
+    /** Due acknowledgements, locked until the caller's transaction ends; other nodes skip them. */
+    List<Ack> claimDueAcks(Instant now, int batch) {
+        return jdbc.sql("""
+                SELECT id, wamid, status, error_code FROM network_ack WHERE due_at <= :now
+                ORDER BY due_at, id LIMIT :batch FOR UPDATE SKIP LOCKED""")
+                .param("now", utc(now)).param("batch", batch)
+                .query((rs, row) -> {
+                    int code = rs.getInt("error_code");
+                    return new Ack(rs.getLong("id"), rs.getString("wamid"), rs.getString("status"),
+                            rs.wasNull() ? null : code);
+                })
+                .list();
+    }
+
+    void deleteAcks(List<Ack> acks) {
+        jdbc.sql("DELETE FROM network_ack WHERE id IN (:ids)").param("ids", acks.stream().map(Ack::id).toList())
+                .update();
+    }
+
+    private static Customer customer(ResultSet rs, int row) throws SQLException {
+        return new Customer(rs.getString("wa_id"), rs.getString("name"), rs.getString("country"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,129 @@
+package io.openwaba.network.sandbox;
+
+import io.openwaba.shared.ApiProblem;
+import io.openwaba.shared.ManagementApi;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The sandbox API: simulated customers, their chats, and the clock. Sandbox mode only. */
+@ManagementApi
+@RestController
+@RequestMapping("/sandbox")
+class SandboxController {
+
+    private final SandboxNetwork network;
+    private final DemoBusiness demo;
+    private final SandboxClock clock;
+
+    SandboxController(SandboxNetwork network, DemoBusiness demo, SandboxClock clock) {
+        this.network = network;
+        this.demo = demo;
+        this.clock = clock;
+    }
+
+    record NewCustomer(String waId, String name, String country) {
+    }
+
+    record CustomerMessage(String to, String type, Map<String, Object> text, Map<String, Object> context) {
+    }
+
+    record BusinessRef(String phoneNumberId) {
+    }
+
+    record Advance(String duration) {
+    }
+
+    @GetMapping("/info")
+    Map<String, Object> info() {
+        return demo.info();
+    }
+
+    @GetMapping("/ping")
+    String ping() {
+        return "pong";
+    }
+
+    @PostMapping("/customers")
+    @ResponseStatus(HttpStatus.CREATED)
+    Customer join(@RequestBody NewCustomer request) {
+        return network.join(request.waId(), request.name(), request.country());
+    }
+
+    @GetMapping("/customers")
+    List<Customer> customers() {
+        return network.customers();
+    }
+
+    @GetMapping("/customers/{waId}")
+    Map<String, Object> customer(@PathVariable String waId) {
+        var customer = network.customer(waId);
+        return Map.of("wa_id", customer.waId(), "name", customer.name(), "country", customer.country(),
+                "blocked_phone_number_ids", network.blockedNumbers(waId));
+    }
+
+    @PostMapping("/customers/{waId}/messages")
+    @ResponseStatus(HttpStatus.CREATED)
+    ChatMessage write(@PathVariable String waId, @RequestBody CustomerMessage request) {
+        var type = request.type() == null ? "text" : request.type();
+        if (!type.equals("text")) {
+            throw ApiProblem.badRequest("simulated customers can send type 'text' for now, not '" + type + "'");
+        }
+        if (request.text() == null || !(request.text().get("body") instanceof String body)) {
+            throw ApiProblem.badRequest("text.body is required");
+        }
+        var context = request.context() == null ? null : request.context().get("message_id");
+        return network.write(waId, request.to(), body, context instanceof String id ? id : null);
+    }
+
+    @GetMapping("/customers/{waId}/messages")
+    List<ChatMessage> chat(@PathVariable String waId, @RequestParam(defaultValue = "100") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw ApiProblem.badRequest("limit must be between 1 and 1000");
+        }
+        return network.chat(waId, limit);
+    }
+
+    @PostMapping("/customers/{waId}/block")
+    Map<String, Object> block(@PathVariable String waId, @RequestBody BusinessRef request) {
+        network.block(waId, request.phoneNumberId());
+        return Map.of("success", true);
+    }
+
+    @PostMapping("/customers/{waId}/unblock")
+    Map<String, Object> unblock(@PathVariable String waId, @RequestBody BusinessRef request) {
+        network.unblock(waId, request.phoneNumberId());
+        return Map.of("success", true);
+    }
+
+    @GetMapping("/clock")
+    Map<String, Object> clock() {
+        return Map.of("now", clock.instant().toString(), "offset", clock.offset().toString());
+    }
+
+    @PostMapping("/clock/advance")
+    Map<String, Object> advance(@RequestBody Advance request) {
+        Duration by;
+        try {
+            by = Duration.parse(request.duration() == null ? "" : request.duration());
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.badRequest("duration must be an ISO-8601 duration such as PT25H or P7D, got '"
+                    + request.duration() + "'");
+        }
+        if (by.isNegative() || by.isZero() || by.compareTo(Duration.ofDays(3650)) > 0) {
+            throw ApiProblem.badRequest("duration must be positive and at most ten years: time only moves forward");
+        }
+        var now = clock.advance(by);
+        return Map.of("now", now.toString(), "offset", clock.offset().toString());
+    }
+}

@@ -1,0 +1,107 @@
+package io.openwaba.network.sandbox;
+
+import io.openwaba.messaging.InboundMessage;
+import io.openwaba.messaging.Messaging;
+import io.openwaba.numbers.PhoneNumber;
+import io.openwaba.numbers.PhoneNumbers;
+import io.openwaba.numbers.WaId;
+import io.openwaba.shared.ApiProblem;
+import io.openwaba.shared.Secrets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What simulated customers do: join the network, write to businesses, block them. */
+@Service
+public class SandboxNetwork {
+
+    private final NetworkRows rows;
+    private final PhoneNumbers numbers;
+    private final Messaging messaging;
+    private final Clock clock;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    SandboxNetwork(NetworkRows rows, PhoneNumbers numbers, Messaging messaging, Clock clock) {
+        this.rows = rows;
+        this.numbers = numbers;
+        this.messaging = messaging;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Customer join(String number, String name, String country) {
+        var waId = WaId.parse(number, null).orElseThrow(() -> ApiProblem.badRequest(
+                "wa_id is not a valid international phone number: " + number));
+        if (country != null && !country.isBlank() && !country.equalsIgnoreCase(waId.country())) {
+            throw ApiProblem.badRequest("wa_id " + waId.digits() + " is a number of " + waId.country()
+                    + ", not of " + country);
+        }
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw ApiProblem.badRequest("name is required and at most 200 characters long");
+        }
+        var customer = new Customer(waId.digits(), name.trim(), waId.country(), clock.instant());
+        if (!rows.insertCustomer(customer)) {
+            throw ApiProblem.conflict("customer " + waId.digits() + " is already on the network");
+        }
+        return customer;
+    }
+
+    public List<Customer> customers() {
+        return rows.customers();
+    }
+
+    public Customer customer(String waId) {
+        return rows.customer(digits(waId)).orElseThrow(() -> ApiProblem.notFound("customer", waId));
+    }
+
+    /** The customer writes a text to a business number ({@code to}: its phone-number id or its number). */
+    @Transactional
+    public ChatMessage write(String waId, String to, String text, String contextWamid) {
+        var customer = customer(waId);
+        var number = business(to);
+        if (text == null || text.isBlank() || text.length() > 4096) {
+            throw ApiProblem.badRequest("text.body is required and at most 4096 characters long");
+        }
+        var wamid = "wamid." + Secrets.random("HBgM", 44);
+        var now = clock.instant();
+        var content = Map.<String, Object>of("body", text);
+        rows.insertChat(List.of(new NetworkRows.ChatRow(wamid, customer.waId(), number.id(), "sent", "text",
+                json.writeValueAsString(Map.of("type", "text", "text", content)), "sent", now)));
+        messaging.receive(new InboundMessage(wamid, number.id(), customer.waId(), customer.name(), "text", content,
+                contextWamid, now));
+        return new ChatMessage(wamid, number.id(), "sent", "text",
+                json.writeValueAsString(Map.of("type", "text", "text", content)), "sent", now);
+    }
+
+    public List<ChatMessage> chat(String waId, int limit) {
+        return rows.chat(customer(waId).waId(), limit);
+    }
+
+    @Transactional
+    public void block(String waId, String to) {
+        rows.block(customer(waId).waId(), business(to).id(), clock.instant());
+    }
+
+    @Transactional
+    public void unblock(String waId, String to) {
+        rows.unblock(customer(waId).waId(), business(to).id());
+    }
+
+    public List<String> blockedNumbers(String waId) {
+        return rows.blockedNumbers(customer(waId).waId());
+    }
+
+    private PhoneNumber business(String to) {
+        if (to == null || to.isBlank()) {
+            throw ApiProblem.badRequest("to (the business's phone-number id) is required");
+        }
+        return numbers.find(to.trim()).orElseThrow(() -> ApiProblem.notFound("business phone number", to));
+    }
+
+    private static String digits(String waId) {
+        return waId == null ? "" : waId.replaceAll("[^0-9]", "");
+    }
+}

@@ -1,0 +1,71 @@
+package io.openwaba.numbers;
+
+import io.openwaba.graph.GraphApi;
+import io.openwaba.graph.GraphException;
+import io.openwaba.graph.GraphFields;
+import io.openwaba.graph.GraphNode;
+import io.openwaba.graph.GraphPage;
+import io.openwaba.shared.Caller;
+import io.openwaba.tenancy.Tenancy;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /{phone-number-id}} and {@code GET /{waba-id}/phone_numbers}, shaped as Meta's. */
+@GraphApi
+@RestController
+class PhoneNumberGraph implements GraphNode {
+
+    private static final List<String> DEFAULT_FIELDS = List.of("verified_name", "code_verification_status",
+            "display_phone_number", "quality_rating", "platform_type", "throughput");
+
+    private final PhoneNumbers numbers;
+    private final Tenancy tenancy;
+
+    PhoneNumberGraph(PhoneNumbers numbers, Tenancy tenancy) {
+        this.numbers = numbers;
+        this.tenancy = tenancy;
+    }
+
+    @Override
+    public Optional<Object> read(Caller caller, String id, GraphFields fields) {
+        return numbers.find(caller, id).map(number -> fields.select(graphFields(number), DEFAULT_FIELDS));
+    }
+
+    @GetMapping({GraphApi.VERSION + "/{wabaId}/phone_numbers", "/{wabaId:\\d+}/phone_numbers"})
+    Map<String, Object> list(Caller caller, @PathVariable String wabaId,
+                             @RequestParam(required = false) String fields,
+                             @RequestParam(required = false) String limit,
+                             @RequestParam(required = false) String after,
+                             @RequestParam(required = false) String before) {
+        var waba = tenancy.waba(caller, wabaId).orElseThrow(() -> GraphException.unknownObject(wabaId, "get"));
+        var selection = GraphFields.parse(fields);
+        return GraphPage.of(numbers.ofWaba(waba.id()), PhoneNumber::id,
+                number -> selection.select(graphFields(number), DEFAULT_FIELDS), limit, after, before);
+    }
+
+    private static Map<String, Object> graphFields(PhoneNumber number) {
+        var all = new LinkedHashMap<String, Object>();
+        all.put("id", number.id());
+        all.put("verified_name", number.verifiedName());
+        all.put("code_verification_status", "VERIFIED");
+        all.put("display_phone_number", number.displayPhoneNumber());
+        all.put("quality_rating", number.qualityRating());
+        all.put("platform_type", "CLOUD_API");
+        all.put("throughput", Map.of("level", "STANDARD"));
+        all.put("status", number.status());
+        all.put("name_status", "APPROVED");
+        all.put("messaging_limit_tier", number.messagingLimitTier());
+        all.put("account_mode", "SANDBOX");
+        all.put("is_official_business_account", false);
+        all.put("is_pin_enabled", false);
+        all.put("country_code", number.waId().country());
+        all.put("last_onboarded_time", number.createdAt().toString());
+        return all;
+    }
+}

@@ -1,0 +1,37 @@
+package io.openwaba.shared;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import tools.jackson.core.JacksonException;
+
+/** The management and sandbox APIs' refusals, as problem details. */
+@RestControllerAdvice(annotations = ManagementApi.class)
+class ManagementErrors {
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<ProblemDetail> problem(ApiProblem problem) {
+        var body = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
+        body.setTitle(problem.title());
+        return ResponseEntity.status(problem.status()).body(body);
+    }
+
+    @ExceptionHandler(Unauthenticated.class)
+    ResponseEntity<ProblemDetail> unauthenticated(Unauthenticated e) {
+        var body = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage());
+        body.setTitle("Unauthenticated");
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .header("WWW-Authenticate", "Bearer")
+                .body(body);
+    }
+
+    @ExceptionHandler(JacksonException.class)
+    ResponseEntity<ProblemDetail> unreadable(JacksonException e) {
+        var body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Request body is not valid JSON: "
+                + e.getOriginalMessage());
+        body.setTitle("Invalid request");
+        return ResponseEntity.badRequest().body(body);
+    }
+}

@@ -1,0 +1,42 @@
+package io.openwaba.shared;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/** Random secrets (tokens, app secrets) and their one-way hashes. */
+public final class Secrets {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final char[] ALPHABET =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+
+    private Secrets() {
+    }
+
+    public static String random(String prefix, int length) {
+        var out = new StringBuilder(prefix);
+        for (int i = 0; i < length; i++) {
+            out.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
+        }
+        return out.toString();
+    }
+
+    public static String hexOfRandomBytes(int bytes) {
+        byte[] raw = new byte[bytes];
+        RANDOM.nextBytes(raw);
+        return HexFormat.of().formatHex(raw);
+    }
+
+    /** Tokens carry 238 bits of entropy, so a fast hash is enough to make the stored value useless. */
+    public static String sha256Hex(String value) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.openwaba.webhooks;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+
+/**
+ * Refuses callback URLs that would make the platform call into its own network (server-side
+ * request forgery): loopback, private, link-local (cloud metadata), unique-local, multicast and
+ * wildcard addresses, unless private targets are allowed.
+ */
+final class CallbackUrlGuard {
+
+    private final boolean allowPrivateTargets;
+
+    CallbackUrlGuard(boolean allowPrivateTargets) {
+        this.allowPrivateTargets = allowPrivateTargets;
+    }
+
+    /** The parsed URL, or a {@link WebhookRegistrationFailed} saying why it may not be called. */
+    URI check(String url) {
+        if (url == null || url.isBlank() || url.length() > 2048) {
+            throw new WebhookRegistrationFailed("the callback URL is required and at most 2048 characters long");
+        }
+        URI uri;
+        try {
+            uri = new URI(url.trim());
+        } catch (URISyntaxException e) {
+            throw new WebhookRegistrationFailed("the callback URL is not a valid URL: " + e.getReason());
+        }
+        var scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new WebhookRegistrationFailed("the callback URL must be http or https");
+        }
+        if (uri.getHost() == null || uri.getUserInfo() != null) {
+            throw new WebhookRegistrationFailed("the callback URL needs a host and no user info");
+        }
+        if (allowPrivateTargets) {
+            return uri;
+        }
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(uri.getHost());
+        } catch (UnknownHostException e) {
+            throw new WebhookRegistrationFailed("the callback host " + uri.getHost() + " does not resolve");
+        }
+        for (InetAddress address : addresses) {
+            if (isPrivate(address)) {
+                throw new WebhookRegistrationFailed("the callback host " + uri.getHost() + " resolves to "
+                        + address.getHostAddress() + ", a private or local address;"
+                        + " set openwaba.webhooks.allow-private-targets=true to allow it");
+            }
+        }
+        return uri;
+    }
+
+    static boolean isPrivate(InetAddress address) {
+        if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
+            return true;
+        }
+        byte[] raw = address.getAddress();
+        if (address instanceof Inet6Address) {
+            return (raw[0] & 0xfe) == 0xfc; // fc00::/7 unique local
+        }
+        int first = raw[0] & 0xff;
+        int second = raw[1] & 0xff;
+        return first == 0 || (first == 100 && second >= 64 && second < 128) // 100.64.0.0/10 carrier-grade NAT
+                || (first == 198 && (second == 18 || second == 19)); // 198.18.0.0/15 benchmarking
+    }
+}

@@ -1,0 +1,97 @@
+package io.openwaba.webhooks;
+
+import io.openwaba.shared.NodeIds;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registers a WABA's webhook. The callback must pass the URL guard and answer Meta's
+ * verification GET with the challenge before anything is saved.
+ */
+@Service
+public class Subscriptions {
+
+    private final SubscriptionRows rows;
+    private final CallbackUrlGuard guard;
+    private final HttpClient http;
+    private final WebhookSettings settings;
+    private final Clock clock;
+
+    Subscriptions(SubscriptionRows rows, CallbackUrlGuard guard, HttpClient webhookHttpClient,
+                  WebhookSettings settings, Clock clock) {
+        this.rows = rows;
+        this.guard = guard;
+        this.http = webhookHttpClient;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Subscription register(String wabaId, String callbackUrl, String verifyToken, String appSecret,
+                                 Set<String> fields) {
+        if (verifyToken == null || verifyToken.isBlank() || verifyToken.length() > 256) {
+            throw new WebhookRegistrationFailed("a verify token of 1 to 256 characters is required");
+        }
+        if (appSecret == null || appSecret.isBlank() || appSecret.length() > 256) {
+            throw new WebhookRegistrationFailed("an app secret of 1 to 256 characters is required");
+        }
+        var chosen = fields == null || fields.isEmpty() ? Subscription.ALL_FIELDS : new LinkedHashSet<>(fields);
+        for (String field : chosen) {
+            if (!Subscription.ALL_FIELDS.contains(field)) {
+                throw new WebhookRegistrationFailed("unknown webhook field " + field + "; known: "
+                        + String.join(", ", Subscription.ALL_FIELDS));
+            }
+        }
+        var uri = guard.check(callbackUrl);
+        handshake(uri, verifyToken);
+        var now = clock.instant();
+        var created = rows.find(wabaId).map(Subscription::createdAt).orElse(now);
+        var subscription = new Subscription(wabaId, uri.toString(), verifyToken, appSecret, Set.copyOf(chosen),
+                true, null, created, now);
+        rows.save(subscription);
+        return subscription;
+    }
+
+    public Optional<Subscription> find(String wabaId) {
+        return rows.find(wabaId);
+    }
+
+    @Transactional
+    public boolean remove(String wabaId) {
+        return rows.delete(wabaId);
+    }
+
+    private void handshake(URI callback, String verifyToken) {
+        var challenge = NodeIds.next();
+        var separator = callback.getRawQuery() == null ? "?" : "&";
+        var uri = URI.create(callback + separator + "hub.mode=subscribe&hub.challenge=" + challenge
+                + "&hub.verify_token=" + URLEncoder.encode(verifyToken, StandardCharsets.UTF_8));
+        try {
+            var response = http.send(HttpRequest.newBuilder(uri).timeout(settings.timeout()).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new WebhookRegistrationFailed("the callback answered the verification request with HTTP "
+                        + response.statusCode() + " instead of 200");
+            }
+            if (!response.body().trim().equals(challenge)) {
+                throw new WebhookRegistrationFailed("the callback did not echo hub.challenge in its answer");
+            }
+        } catch (IOException e) {
+            throw new WebhookRegistrationFailed("the callback could not be reached: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WebhookRegistrationFailed("interrupted while verifying the callback");
+        }
+    }
+}

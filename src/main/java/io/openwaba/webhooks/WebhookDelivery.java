@@ -1,0 +1,230 @@
+package io.openwaba.webhooks;
+
+import io.openwaba.shared.PollingWorker;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers queued events: claims a batch, POSTs each event on its own (one event per POST),
+ * signed, concurrently, then settles the batch in one transaction. A failure is retried with
+ * exponential backoff and jitter, or after {@code Retry-After} when the receiver asks, until the
+ * event's retry period ends; then it is a dead letter. {@code 410 Gone} disables the subscription.
+ */
+@Component
+class WebhookDelivery implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookDelivery.class);
+
+    private final EventRows events;
+    private final SubscriptionRows subscriptions;
+    private final CallbackUrlGuard guard;
+    private final HttpClient http;
+    private final WebhookSettings settings;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+    private final Semaphore inFlight;
+    private final PollingWorker worker;
+    private final String node = "node-" + ProcessHandle.current().pid();
+
+    WebhookDelivery(EventRows events, SubscriptionRows subscriptions, CallbackUrlGuard guard,
+                    HttpClient webhookHttpClient, WebhookSettings settings, Clock clock, TransactionTemplate tx) {
+        this.events = events;
+        this.subscriptions = subscriptions;
+        this.guard = guard;
+        this.http = webhookHttpClient;
+        this.settings = settings;
+        this.clock = clock;
+        this.tx = tx;
+        this.inFlight = new Semaphore(settings.concurrency());
+        this.worker = new PollingWorker("webhook-delivery", settings.workers(), settings.pollInterval(),
+                this::deliverBatch);
+    }
+
+    void wake() {
+        worker.wake();
+    }
+
+    int deliverBatch() {
+        var now = clock.instant();
+        var claimed = tx.execute(status -> events.claim(settings.batchSize(), now, now.plus(settings.lease()), node));
+        if (claimed == null || claimed.isEmpty()) {
+            return 0;
+        }
+        var wabaIds = claimed.stream().map(EventRows.Claimed::wabaId).collect(Collectors.toSet());
+        var byWaba = subscriptions.findAll(wabaIds).stream()
+                .collect(Collectors.toMap(Subscription::wabaId, Function.identity()));
+        var attempts = new ArrayList<CompletableFuture<Attempt>>();
+        for (EventRows.Claimed event : claimed) {
+            attempts.add(attempt(event, byWaba.get(event.wabaId())));
+        }
+        var results = attempts.stream().map(CompletableFuture::join).toList();
+        settle(results);
+        return claimed.size();
+    }
+
+    private CompletableFuture<Attempt> attempt(EventRows.Claimed event, Subscription subscription) {
+        if (subscription == null || !subscription.active()) {
+            return CompletableFuture.completedFuture(Attempt.refused(event, "no active webhook subscription"));
+        }
+        URI target;
+        try {
+            target = guard.check(subscription.callbackUrl());
+        } catch (WebhookRegistrationFailed refused) {
+            return CompletableFuture.completedFuture(Attempt.failed(event, 0, refused.getMessage(), null));
+        }
+        byte[] body = event.body().getBytes(StandardCharsets.UTF_8);
+        long timestamp = clock.instant().getEpochSecond();
+        var request = HttpRequest.newBuilder(target)
+                .timeout(settings.timeout())
+                .header("Content-Type", "application/json")
+                .header("User-Agent", "openwaba-webhooks")
+                .header("X-Hub-Signature-256", Signatures.hubSignature(subscription.appSecret(), body))
+                .header("webhook-id", event.eventId())
+                .header("webhook-timestamp", Long.toString(timestamp))
+                .header("webhook-signature",
+                        Signatures.standardSignature(subscription.appSecret(), event.eventId(), timestamp, body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        inFlight.acquireUninterruptibly();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                .handle((response, error) -> {
+                    inFlight.release();
+                    if (error != null) {
+                        return Attempt.failed(event, 0, error.getClass().getSimpleName() + ": " + error.getMessage(),
+                                null);
+                    }
+                    int code = response.statusCode();
+                    if (code >= 200 && code < 300) {
+                        return Attempt.delivered(event, code);
+                    }
+                    if (code == 410) {
+                        return Attempt.gone(event);
+                    }
+                    return Attempt.failed(event, code, "HTTP " + code,
+                            retryAfter(response.headers().firstValue("Retry-After").orElse(null)));
+                });
+    }
+
+    private void settle(List<Attempt> results) {
+        var now = clock.instant();
+        var delivered = new ArrayList<EventRows.Settled>();
+        var retry = new ArrayList<EventRows.Settled>();
+        var dead = new ArrayList<EventRows.Settled>();
+        var gone = new HashMap<String, String>();
+        for (Attempt attempt : results) {
+            var event = attempt.event();
+            if (attempt.delivered()) {
+                delivered.add(new EventRows.Settled(event.id(), attempt.status(), null, null));
+            } else if (attempt.gone() || attempt.final_()) {
+                dead.add(new EventRows.Settled(event.id(), attempt.status(), attempt.error(), null));
+                if (attempt.gone()) {
+                    gone.put(event.wabaId(), "the callback answered 410 Gone");
+                }
+            } else {
+                var next = nextAttempt(event, attempt.retryAfter(), now);
+                if (next.isAfter(event.expiresAt())) {
+                    dead.add(new EventRows.Settled(event.id(), attempt.status(), attempt.error(), null));
+                } else {
+                    retry.add(new EventRows.Settled(event.id(), attempt.status(), attempt.error(), next));
+                }
+            }
+        }
+        tx.executeWithoutResult(status -> {
+            events.markDelivered(delivered, now);
+            events.markRetry(retry);
+            events.markDead(dead);
+            gone.forEach((wabaId, reason) -> subscriptions.disable(wabaId, reason, now));
+        });
+        if (!gone.isEmpty()) {
+            log.warn("Disabled webhook subscriptions of WABAs {}: their callbacks answered 410 Gone;"
+                    + " register the webhook again to resume", gone.keySet());
+        }
+    }
+
+    /** Exponential backoff from the initial delay, capped, with jitter; never before Retry-After. */
+    private Instant nextAttempt(EventRows.Claimed event, Duration retryAfter, Instant now) {
+        double base = settings.initialRetryDelay().toMillis() * Math.pow(2, Math.min(event.attempts(), 30));
+        double capped = Math.min(base, settings.maxRetryDelay().toMillis());
+        double jitter = 1 + settings.jitter() * (ThreadLocalRandom.current().nextDouble() * 2 - 1);
+        var delay = Duration.ofMillis((long) (capped * jitter));
+        if (retryAfter != null && retryAfter.compareTo(delay) > 0) {
+            delay = retryAfter;
+        }
+        var next = now.plus(delay);
+        // One last attempt at the end of the retry period rather than giving up early.
+        return next.isAfter(event.expiresAt()) && now.isBefore(event.expiresAt()) ? event.expiresAt() : next;
+    }
+
+    private Duration retryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim())));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                var at = ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                var wait = Duration.between(clock.instant(), at);
+                return wait.isNegative() ? Duration.ZERO : wait;
+            } catch (RuntimeException unreadable) {
+                return null;
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        worker.start();
+    }
+
+    @Override
+    public void stop() {
+        worker.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return worker.isRunning();
+    }
+
+    private record Attempt(EventRows.Claimed event, boolean delivered, boolean gone, boolean final_, int status,
+                           String error, Duration retryAfter) {
+        static Attempt delivered(EventRows.Claimed event, int status) {
+            return new Attempt(event, true, false, false, status, null, null);
+        }
+
+        static Attempt gone(EventRows.Claimed event) {
+            return new Attempt(event, false, true, true, 410, "HTTP 410 Gone", null);
+        }
+
+        static Attempt refused(EventRows.Claimed event, String why) {
+            return new Attempt(event, false, false, true, 0, why, null);
+        }
+
+        static Attempt failed(EventRows.Claimed event, int status, String error, Duration retryAfter) {
+            return new Attempt(event, false, false, false, status, error, retryAfter);
+        }
+    }
+}

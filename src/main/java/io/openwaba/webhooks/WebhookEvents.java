@@ -1,0 +1,86 @@
+package io.openwaba.webhooks;
+
+import io.openwaba.shared.Secrets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Queues webhook events in the caller's transaction, so an event exists exactly when the
+ * change it reports was committed. Events for a WABA without an active subscription to that
+ * field are not kept, as Meta drops them.
+ */
+@Service
+public class WebhookEvents {
+
+    private final EventRows events;
+    private final SubscriptionRows subscriptions;
+    private final WebhookSettings settings;
+    private final Clock clock;
+    private final WebhookDelivery delivery;
+
+    WebhookEvents(EventRows events, SubscriptionRows subscriptions, WebhookSettings settings, Clock clock,
+                  WebhookDelivery delivery) {
+        this.events = events;
+        this.subscriptions = subscriptions;
+        this.settings = settings;
+        this.clock = clock;
+        this.delivery = delivery;
+    }
+
+    public void enqueue(List<WebhookEvent> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        var wabaIds = changes.stream().map(WebhookEvent::wabaId).collect(Collectors.toSet());
+        var byWaba = subscriptions.findAll(wabaIds).stream()
+                .collect(Collectors.toMap(Subscription::wabaId, Function.identity()));
+        var now = clock.instant();
+        var expires = now.plus(settings.maxAge());
+        var rows = new ArrayList<EventRows.NewEvent>();
+        for (WebhookEvent change : changes) {
+            var subscription = byWaba.get(change.wabaId());
+            if (subscription != null && subscription.wants(change.field())) {
+                rows.add(new EventRows.NewEvent(Secrets.random("evt_", 24), change.wabaId(), change.field(),
+                        AsciiJson.write(envelope(change, now.getEpochSecond())), now, expires));
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        events.insertAll(rows);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    delivery.wake();
+                }
+            });
+        } else {
+            delivery.wake();
+        }
+    }
+
+    private static Map<String, Object> envelope(WebhookEvent change, long time) {
+        var entry = new LinkedHashMap<String, Object>();
+        entry.put("id", change.wabaId());
+        if (!change.field().equals("messages")) {
+            entry.put("time", time);
+        }
+        var value = new LinkedHashMap<String, Object>();
+        value.put("value", change.value());
+        value.put("field", change.field());
+        entry.put("changes", List.of(value));
+        var envelope = new LinkedHashMap<String, Object>();
+        envelope.put("object", "whatsapp_business_account");
+        envelope.put("entry", List.of(entry));
+        return envelope;
+    }
+}
