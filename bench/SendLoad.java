@@ -84,6 +84,9 @@ public class SendLoad {
         } catch (IllegalArgumentException e) {
             System.err.println("sendload: " + e.getMessage() + "\n\n" + Options.USAGE);
             exitCode = 2;
+        } catch (IllegalStateException e) {
+            System.err.println("sendload: " + e.getMessage());
+            exitCode = 2;
         } catch (Exception e) {
             System.err.println("sendload: " + e);
             exitCode = 2;
@@ -115,7 +118,7 @@ public class SendLoad {
     }
 
     private int run() throws Exception {
-        Sandbox sandbox = Sandbox.from(getJson("/sandbox/info"));
+        Sandbox sandbox = Sandbox.from(sandboxInfo());
         try (Receiver receiver = Receiver.start(options.receiverPort(), sandbox.appSecret())) {
             log("webhook receiver on %s", receiver.callbackUrl());
             subscribe(sandbox, receiver);
@@ -129,7 +132,7 @@ public class SendLoad {
             PhaseResult measured = runPhase("measured", options.duration(), sends, true, receiver);
             boolean drained = drain(receiver);
 
-            double overallSeconds = (receiver.lastDeliveryAt() - loadStart) / 1e9;
+            double overallSeconds = Math.max(0, receiver.lastDeliveryAt() - loadStart) / 1e9;
             double overallDeliveryRate = (receiver.deliveries.sum() - deliveriesBeforeLoad) / overallSeconds;
             Audit audit = Audit.of(ledger, receiver);
             Report report = report(measured, ceiling, receiver, audit, drained, overallDeliveryRate);
@@ -138,6 +141,14 @@ public class SendLoad {
         } finally {
             ticker.shutdownNow();
             httpExecutor.shutdownNow();
+        }
+    }
+
+    private Map<String, Object> sandboxInfo() throws InterruptedException {
+        try {
+            return getJson("/sandbox/info");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + options.baseUrl() + "/sandbox/info: " + e, e);
         }
     }
 

@@ -131,8 +131,9 @@ class EventRows {
 
     private static DeadLetter deadLetter(ResultSet rs, int row) throws SQLException {
         int status = rs.getInt("last_status");
+        Integer lastStatus = rs.wasNull() ? null : status;
         return new DeadLetter(rs.getString("event_id"), rs.getString("field"), rs.getInt("attempts"),
-                rs.wasNull() ? null : status, rs.getString("last_error"), instant(rs, "created_at"),
+                lastStatus, rs.getString("last_error"), instant(rs, "created_at"),
                 rs.getString("body"));
     }
 

@@ -39,6 +39,11 @@ class NetworkRows {
                 .param("at", utc(customer.createdAt())).update() > 0;
     }
 
+    void deleteCustomer(String waId) {
+        jdbc.sql("DELETE FROM network_customer WHERE wa_id = :waId").param("waId", waId).update();
+        jdbc.sql("DELETE FROM network_block WHERE wa_id = :waId").param("waId", waId).update();
+    }
+
     Optional<Customer> customer(String waId) {
         return jdbc.sql("SELECT * FROM network_customer WHERE wa_id = :waId").param("waId", waId)
                 .query(NetworkRows::customer).optional();
@@ -138,8 +143,8 @@ class NetworkRows {
                 .param("now", utc(now)).param("batch", batch)
                 .query((rs, row) -> {
                     int code = rs.getInt("error_code");
-                    return new Ack(rs.getLong("id"), rs.getString("wamid"), rs.getString("status"),
-                            rs.wasNull() ? null : code);
+                    Integer errorCode = rs.wasNull() ? null : code;
+                    return new Ack(rs.getLong("id"), rs.getString("wamid"), rs.getString("status"), errorCode);
                 })
                 .list();
     }

@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -70,6 +71,13 @@ class SandboxController {
         var customer = network.customer(waId);
         return Map.of("wa_id", customer.waId(), "name", customer.name(), "country", customer.country(),
                 "blocked_phone_number_ids", network.blockedNumbers(waId));
+    }
+
+    /** The customer leaves WhatsApp: messages to the number fail from now on. Its chat is kept. */
+    @DeleteMapping("/customers/{waId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void leave(@PathVariable String waId) {
+        network.leave(waId);
     }
 
     @PostMapping("/customers/{waId}/messages")

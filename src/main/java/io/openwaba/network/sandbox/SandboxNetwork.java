@@ -57,6 +57,11 @@ public class SandboxNetwork {
         return rows.customer(digits(waId)).orElseThrow(() -> ApiProblem.notFound("customer", waId));
     }
 
+    @Transactional
+    public void leave(String waId) {
+        rows.deleteCustomer(customer(waId).waId());
+    }
+
     /** The customer writes a text to a business number ({@code to}: its phone-number id or its number). */
     @Transactional
     public ChatMessage write(String waId, String to, String text, String contextWamid) {
