@@ -39,6 +39,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private volatile int failureStatus = 500;
+    private volatile String failureRetryAfter;
     private volatile boolean echoChallenge = true;
 
     public WebhookReceiver(String verifyToken, String appSecret) {
@@ -64,7 +65,12 @@ public final class WebhookReceiver implements AutoCloseable {
 
     /** The next {@code count} POSTs are answered with {@code status}, then the receiver recovers. */
     public void failNext(int count, int status) {
+        failNext(count, status, null);
+    }
+
+    public void failNext(int count, int status, String retryAfter) {
         failureStatus = status;
+        failureRetryAfter = retryAfter;
         failuresLeft.set(count);
     }
 
@@ -103,6 +109,9 @@ public final class WebhookReceiver implements AutoCloseable {
         deliveries.add(new Delivery(new String(raw, StandardCharsets.UTF_8), signature, headers.getFirst("webhook-id"),
                 headers.getFirst("webhook-timestamp"), headers.getFirst("webhook-signature"),
                 headers.getFirst("Content-Type"), status, ("sha256=" + hmacHex(raw)).equals(signature)));
+        if (status != 200 && failureRetryAfter != null) {
+            exchange.getResponseHeaders().add("Retry-After", failureRetryAfter);
+        }
         exchange.sendResponseHeaders(status, -1);
         exchange.close();
     }
@@ -122,8 +131,9 @@ public final class WebhookReceiver implements AutoCloseable {
                 default -> { }
             }
         }
-        boolean ok = echoChallenge && "subscribe".equals(mode) && verifyToken.equals(token) && challenge != null;
-        byte[] body = (ok ? challenge : "nope").getBytes(StandardCharsets.UTF_8);
+        boolean ok = "subscribe".equals(mode) && verifyToken.equals(token) && challenge != null;
+        // A receiver that "refuses the challenge" answers 200 without echoing it, a common bug.
+        byte[] body = (ok && echoChallenge ? challenge : "ok").getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(ok ? 200 : 403, body.length);
         exchange.getResponseBody().write(body);
         exchange.close();

@@ -1,0 +1,35 @@
+package io.openwaba.webhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CallbackUrlGuardTest {
+
+    private final CallbackUrlGuard production = new CallbackUrlGuard(false);
+    private final CallbackUrlGuard sandbox = new CallbackUrlGuard(true);
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://127.0.0.1/hook", "http://localhost:8080/hook", "http://10.0.0.5/hook",
+            "http://172.16.3.4/hook", "http://192.168.1.1/hook", "http://169.254.169.254/latest/meta-data",
+            "http://[::1]/hook", "http://[fd00::1]/hook", "http://0.0.0.0/hook", "http://100.64.0.1/hook"})
+    void refusesPrivateAndLocalTargetsInProduction(String url) {
+        assertThatThrownBy(() -> production.check(url)).isInstanceOf(WebhookRegistrationFailed.class)
+                .hasMessageContaining("private or local address");
+        assertThat(sandbox.check(url)).isNotNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp://example.com/x", "not a url", "http:///nohost", "https://user:pw@example.com/x", ""})
+    void refusesWhatIsNotAnHttpUrl(String url) {
+        assertThatThrownBy(() -> sandbox.check(url)).isInstanceOf(WebhookRegistrationFailed.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://8.8.8.8/hook", "https://1.1.1.1:8443/webhook?x=1"})
+    void allowsPublicAddresses(String url) {
+        assertThat(production.check(url).toString()).isEqualTo(url);
+    }
+}
