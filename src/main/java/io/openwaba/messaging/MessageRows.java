@@ -18,7 +18,7 @@ class MessageRows {
 
     private static final String CLAIM = """
             SELECT wamid FROM messaging_dispatch
-            WHERE due_at <= :now AND (lease_until IS NULL OR lease_until < :now)
+            WHERE due_at <= :now AND (lease_until IS NULL OR lease_until < :wallNow)
             ORDER BY due_at LIMIT :batch FOR UPDATE SKIP LOCKED""";
 
     private final JdbcClient jdbc;
@@ -62,8 +62,10 @@ class MessageRows {
         return template.update(INSERT_MESSAGE + " ON CONFLICT DO NOTHING", ps -> bindMessage(ps, message)) > 0;
     }
 
-    List<OutboundMessage> claimDispatch(int batch, Instant now, Instant leaseUntil, String node) {
-        List<String> wamids = jdbc.sql(CLAIM).param("now", utc(now)).param("batch", batch).query(String.class).list();
+    /** Claims messages due at {@code now} under a lease that runs on wall-clock time ({@code wallNow}). */
+    List<OutboundMessage> claimDispatch(int batch, Instant now, Instant wallNow, Instant leaseUntil, String node) {
+        List<String> wamids = jdbc.sql(CLAIM).param("now", utc(now)).param("wallNow", utc(wallNow))
+                .param("batch", batch).query(String.class).list();
         if (wamids.isEmpty()) {
             return List.of();
         }

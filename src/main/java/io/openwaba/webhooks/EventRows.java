@@ -17,7 +17,7 @@ class EventRows {
 
     private static final String CLAIM = """
             SELECT id FROM webhooks_event
-            WHERE state = 'PENDING' AND next_attempt_at <= :now AND (lease_until IS NULL OR lease_until < :now)
+            WHERE state = 'PENDING' AND next_attempt_at <= :now AND (lease_until IS NULL OR lease_until < :wallNow)
             ORDER BY next_attempt_at LIMIT :batch FOR UPDATE SKIP LOCKED""";
 
     private final JdbcClient jdbc;
@@ -55,9 +55,13 @@ class EventRows {
         });
     }
 
-    /** Claims due events and stamps a lease; runs inside the caller's transaction. */
-    List<Claimed> claim(int batch, Instant now, Instant leaseUntil, String node) {
-        List<Long> ids = jdbc.sql(CLAIM).param("now", utc(now)).param("batch", batch).query(Long.class).list();
+    /**
+     * Claims events due at {@code now} and stamps a lease; runs inside the caller's transaction.
+     * Leases run on wall-clock time, so advancing the sandbox clock never steals a batch in flight.
+     */
+    List<Claimed> claim(int batch, Instant now, Instant wallNow, Instant leaseUntil, String node) {
+        List<Long> ids = jdbc.sql(CLAIM).param("now", utc(now)).param("wallNow", utc(wallNow)).param("batch", batch)
+                .query(Long.class).list();
         if (ids.isEmpty()) {
             return List.of();
         }
