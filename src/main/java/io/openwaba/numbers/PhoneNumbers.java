@@ -17,6 +17,8 @@ public class PhoneNumbers {
     private final PhoneNumberRows rows;
     private final Tenancy tenancy;
     private final Clock clock;
+    private static final long CACHE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+    private final java.util.Map<String, Cached> recent = new java.util.concurrent.ConcurrentHashMap<>();
 
     PhoneNumbers(PhoneNumberRows rows, Tenancy tenancy, Clock clock) {
         this.rows = rows;
@@ -47,12 +49,28 @@ public class PhoneNumbers {
         return number;
     }
 
+    /**
+     * The number by id. Every send reads it, so it is cached for a second: a change (status,
+     * tier) reaches every node within that second.
+     */
     public Optional<PhoneNumber> find(String id) {
-        return rows.find(id);
+        var cached = recent.get(id);
+        if (cached != null && cached.expiresAt() - System.nanoTime() > 0) {
+            return cached.number();
+        }
+        var number = rows.find(id);
+        if (recent.size() > 10_000) {
+            recent.clear();
+        }
+        recent.put(id, new Cached(number, System.nanoTime() + CACHE_NANOS));
+        return number;
     }
 
     public Optional<PhoneNumber> find(Caller caller, String id) {
-        return rows.find(id).filter(number -> caller.owns(number.businessId()));
+        return find(id).filter(number -> caller.owns(number.businessId()));
+    }
+
+    private record Cached(Optional<PhoneNumber> number, long expiresAt) {
     }
 
     public List<PhoneNumber> ofWaba(String wabaId) {

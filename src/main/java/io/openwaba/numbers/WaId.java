@@ -12,6 +12,9 @@ import java.util.Optional;
 public record WaId(String digits, String country) {
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+    // Parsing with libphonenumber costs tens of microseconds and senders repeat their recipients.
+    private static final int CACHE_LIMIT = 100_000;
+    private static final java.util.Map<String, Optional<WaId>> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * Reads a number as clients write it: with or without {@code +}, with spaces, dashes or
@@ -19,6 +22,23 @@ public record WaId(String digits, String country) {
      * does, as a national number of {@code fallbackRegion} (the business number's country).
      */
     public static Optional<WaId> parse(String input, String fallbackRegion) {
+        if (input == null || input.length() > 40) {
+            return Optional.empty();
+        }
+        var key = fallbackRegion + "|" + input;
+        var cached = PARSED.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        var parsed = parseUncached(input, fallbackRegion);
+        if (PARSED.size() >= CACHE_LIMIT) {
+            PARSED.clear();
+        }
+        PARSED.put(key, parsed);
+        return parsed;
+    }
+
+    private static Optional<WaId> parseUncached(String input, String fallbackRegion) {
         if (input == null || input.isBlank() || input.length() > 40 || !input.matches("[+\\d\\s\\-().]+")) {
             return Optional.empty();
         }

@@ -4,9 +4,6 @@ import io.openwaba.shared.NodeIds;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashSet;
@@ -24,16 +21,13 @@ public class Subscriptions {
 
     private final SubscriptionRows rows;
     private final CallbackUrlGuard guard;
-    private final HttpClient http;
-    private final WebhookSettings settings;
+    private final WebhookHttp http;
     private final Clock clock;
 
-    Subscriptions(SubscriptionRows rows, CallbackUrlGuard guard, HttpClient webhookHttpClient,
-                  WebhookSettings settings, Clock clock) {
+    Subscriptions(SubscriptionRows rows, CallbackUrlGuard guard, WebhookSettings settings, Clock clock) {
         this.rows = rows;
         this.guard = guard;
-        this.http = webhookHttpClient;
-        this.settings = settings;
+        this.http = new WebhookHttp(settings.timeout());
         this.clock = clock;
     }
 
@@ -78,20 +72,16 @@ public class Subscriptions {
         var uri = URI.create(callback + separator + "hub.mode=subscribe&hub.challenge=" + challenge
                 + "&hub.verify_token=" + URLEncoder.encode(verifyToken, StandardCharsets.UTF_8));
         try {
-            var response = http.send(HttpRequest.newBuilder(uri).timeout(settings.timeout()).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
+            var answer = http.get(uri);
+            if (answer.status() != 200) {
                 throw new WebhookRegistrationFailed("the callback answered the verification request with HTTP "
-                        + response.statusCode() + " instead of 200");
+                        + answer.status() + " instead of 200");
             }
-            if (!response.body().trim().equals(challenge)) {
+            if (!answer.body().trim().equals(challenge)) {
                 throw new WebhookRegistrationFailed("the callback did not echo hub.challenge in its answer");
             }
         } catch (IOException e) {
             throw new WebhookRegistrationFailed("the callback could not be reached: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new WebhookRegistrationFailed("interrupted while verifying the callback");
         }
     }
 }

@@ -1,10 +1,8 @@
 package io.openwaba.webhooks;
 
 import io.openwaba.shared.PollingWorker;
+import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -42,24 +41,29 @@ class WebhookDelivery implements SmartLifecycle {
     private final EventRows events;
     private final SubscriptionRows subscriptions;
     private final CallbackUrlGuard guard;
-    private final HttpClient http;
+    private final WebhookHttp http;
+    private final ExecutorService senders;
     private final WebhookSettings settings;
     private final Clock clock;
     private final TransactionTemplate tx;
-    private final Semaphore inFlight;
     private final PollingWorker worker;
     private final String node = "node-" + ProcessHandle.current().pid();
 
     WebhookDelivery(EventRows events, SubscriptionRows subscriptions, CallbackUrlGuard guard,
-                    HttpClient webhookHttpClient, WebhookSettings settings, Clock clock, TransactionTemplate tx) {
+                    WebhookSettings settings, Clock clock, TransactionTemplate tx) {
         this.events = events;
         this.subscriptions = subscriptions;
         this.guard = guard;
-        this.http = webhookHttpClient;
+        this.http = new WebhookHttp(settings.timeout());
+        // One thread per concurrent POST: blocking calls, so concurrency is exactly the pool size.
+        this.senders = Executors.newFixedThreadPool(settings.concurrency(), runnable -> {
+            var thread = new Thread(runnable, "webhook-post");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.settings = settings;
         this.clock = clock;
         this.tx = tx;
-        this.inFlight = new Semaphore(settings.concurrency());
         this.worker = new PollingWorker("webhook-delivery", settings.workers(), settings.pollInterval(),
                 this::deliverBatch);
     }
@@ -99,36 +103,31 @@ class WebhookDelivery implements SmartLifecycle {
             return CompletableFuture.completedFuture(Attempt.failed(event, 0, refused.getMessage(), null));
         }
         byte[] body = event.body().getBytes(StandardCharsets.UTF_8);
+        return CompletableFuture.supplyAsync(() -> post(event, subscription, target, body), senders);
+    }
+
+    private Attempt post(EventRows.Claimed event, Subscription subscription, URI target, byte[] body) {
         long timestamp = clock.instant().getEpochSecond();
-        var request = HttpRequest.newBuilder(target)
-                .timeout(settings.timeout())
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "openwaba-webhooks")
-                .header("X-Hub-Signature-256", Signatures.hubSignature(subscription.appSecret(), body))
-                .header("webhook-id", event.eventId())
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature",
-                        Signatures.standardSignature(subscription.appSecret(), event.eventId(), timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-        inFlight.acquireUninterruptibly();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .handle((response, error) -> {
-                    inFlight.release();
-                    if (error != null) {
-                        return Attempt.failed(event, 0, error.getClass().getSimpleName() + ": " + error.getMessage(),
-                                null);
-                    }
-                    int code = response.statusCode();
-                    if (code >= 200 && code < 300) {
-                        return Attempt.delivered(event, code);
-                    }
-                    if (code == 410) {
-                        return Attempt.gone(event);
-                    }
-                    return Attempt.failed(event, code, "HTTP " + code,
-                            retryAfter(response.headers().firstValue("Retry-After").orElse(null)));
-                });
+        var headers = Map.of(
+                "Content-Type", "application/json",
+                "X-Hub-Signature-256", Signatures.hubSignature(subscription.appSecret(), body),
+                "webhook-id", event.eventId(),
+                "webhook-timestamp", Long.toString(timestamp),
+                "webhook-signature",
+                Signatures.standardSignature(subscription.appSecret(), event.eventId(), timestamp, body));
+        try {
+            var answer = http.post(target, headers, body);
+            int code = answer.status();
+            if (code >= 200 && code < 300) {
+                return Attempt.delivered(event, code);
+            }
+            if (code == 410) {
+                return Attempt.gone(event);
+            }
+            return Attempt.failed(event, code, "HTTP " + code, retryAfter(answer.retryAfter()));
+        } catch (IOException | RuntimeException e) {
+            return Attempt.failed(event, 0, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+        }
     }
 
     private void settle(List<Attempt> results) {
@@ -206,6 +205,7 @@ class WebhookDelivery implements SmartLifecycle {
     @Override
     public void stop() {
         worker.stop();
+        senders.shutdown();
     }
 
     @Override

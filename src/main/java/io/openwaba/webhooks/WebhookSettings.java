@@ -16,7 +16,7 @@ public record WebhookSettings(
         @DefaultValue("7d") Duration maxAge,
         @DefaultValue("0.2") double jitter,
         @DefaultValue("10s") Duration timeout,
-        @DefaultValue("128") int concurrency,
+        @DefaultValue("64") int concurrency,
         @DefaultValue("256") int batchSize,
         @DefaultValue("2") int workers,
         @DefaultValue("50ms") Duration pollInterval,

@@ -139,7 +139,7 @@ class NetworkRows {
     List<Ack> claimDueAcks(Instant now, int batch) {
         return jdbc.sql("""
                 SELECT id, wamid, status, error_code FROM network_ack WHERE due_at <= :now
-                ORDER BY due_at, id LIMIT :batch FOR UPDATE SKIP LOCKED""")
+                ORDER BY due_at LIMIT :batch FOR UPDATE SKIP LOCKED""")
                 .param("now", utc(now)).param("batch", batch)
                 .query((rs, row) -> {
                     int code = rs.getInt("error_code");

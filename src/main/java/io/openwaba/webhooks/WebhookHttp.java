@@ -1,0 +1,89 @@
+package io.openwaba.webhooks;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The HTTP calls webhooks make: blocking HTTP/1.1 over the JDK's keep-alive connection cache,
+ * no redirects (a redirect could lead past the URL guard). Measured cheaper per request than
+ * the asynchronous {@code java.net.http.HttpClient} on a 2-core machine (docs/BENCHMARKS.md).
+ */
+final class WebhookHttp {
+
+    static {
+        // The JDK keeps 5 idle connections per host by default; webhook delivery runs up to
+        // openwaba.webhooks.concurrency requests to one receiver at a time.
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", "256");
+        }
+    }
+
+    record Answer(int status, String body, String retryAfter) {
+    }
+
+    private final Duration timeout;
+
+    WebhookHttp(Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    Answer post(URI target, Map<String, String> headers, byte[] body) throws IOException {
+        var connection = open(target, "POST");
+        headers.forEach(connection::setRequestProperty);
+        connection.setDoOutput(true);
+        connection.setFixedLengthStreamingMode(body.length);
+        try (var out = connection.getOutputStream()) {
+            out.write(body);
+        }
+        return answer(connection, false);
+    }
+
+    Answer get(URI target) throws IOException {
+        return answer(open(target, "GET"), true);
+    }
+
+    private HttpURLConnection open(URI target, String method) throws IOException {
+        var connection = (HttpURLConnection) target.toURL().openConnection();
+        connection.setRequestMethod(method);
+        connection.setInstanceFollowRedirects(false);
+        connection.setUseCaches(false);
+        connection.setConnectTimeout((int) Math.min(timeout.toMillis(), 5_000));
+        connection.setReadTimeout((int) timeout.toMillis());
+        connection.setRequestProperty("User-Agent", "openwaba-webhooks");
+        return connection;
+    }
+
+    /** Reads the answer fully (up to 64 KiB of body kept) so the connection goes back to the keep-alive cache. */
+    private static Answer answer(HttpURLConnection connection, boolean keepBody) throws IOException {
+        int status = connection.getResponseCode();
+        var retryAfter = connection.getHeaderField("Retry-After");
+        String body = "";
+        try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+            if (in != null) {
+                byte[] head = in.readNBytes(65_536);
+                in.transferTo(OutputStreamSink.INSTANCE);
+                if (keepBody) {
+                    body = new String(head, StandardCharsets.UTF_8);
+                }
+            }
+        }
+        return new Answer(status, body, retryAfter);
+    }
+
+    private static final class OutputStreamSink extends java.io.OutputStream {
+        static final OutputStreamSink INSTANCE = new OutputStreamSink();
+
+        @Override
+        public void write(int b) {
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+        }
+    }
+}
