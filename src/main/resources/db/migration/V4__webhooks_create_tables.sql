@@ -2,7 +2,7 @@ CREATE TABLE webhooks_subscription (
     waba_id      VARCHAR(20)   PRIMARY KEY,
     callback_url VARCHAR(2048) NOT NULL,
     verify_token VARCHAR(256)  NOT NULL,
-    app_secret   VARCHAR(256)  NOT NULL,
+    app_secret   VARCHAR(256),  -- NULL: sign with the business's current app secret
     fields       VARCHAR(1000) NOT NULL,
     active       BOOLEAN       NOT NULL,
     disabled_reason VARCHAR(500),

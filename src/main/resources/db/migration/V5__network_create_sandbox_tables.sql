@@ -33,9 +33,7 @@ CREATE TABLE network_ack (
     wamid           VARCHAR(128) NOT NULL,
     status          VARCHAR(16)  NOT NULL,
     error_code      INTEGER,
-    due_at          TIMESTAMP WITH TIME ZONE NOT NULL,
-    lease_until     TIMESTAMP WITH TIME ZONE,
-    claimed_by      VARCHAR(64)
+    due_at          TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX network_ack_due ON network_ack (due_at);
 

@@ -3,6 +3,7 @@ package io.openwaba.graph;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
@@ -46,7 +47,7 @@ class GraphBodyResolver implements HandlerMethodArgumentResolver {
         request.getParameterMap().forEach((name, values) -> merged.put(name, values[values.length - 1]));
         if (isJson(request)) {
             byte[] raw = read(request);
-            if (!new String(raw, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+            if (!new String(raw, StandardCharsets.UTF_8).isBlank()) {
                 merged.setAll(parseObject(raw));
             }
         }

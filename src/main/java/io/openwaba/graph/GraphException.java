@@ -1,5 +1,6 @@
 package io.openwaba.graph;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 
@@ -60,10 +61,6 @@ public class GraphException extends RuntimeException {
         return whatsapp(HttpStatus.BAD_REQUEST, 131008, "Required parameter is missing", details);
     }
 
-    public static GraphException invalidValue(String details) {
-        return whatsapp(HttpStatus.BAD_REQUEST, 131009, "Parameter value is not valid", details);
-    }
-
     public static GraphException bodyTooLarge(long limit) {
         return new GraphException(HttpStatus.PAYLOAD_TOO_LARGE, 100, null, "OAuthException",
                 "(#100) Request body too large: at most " + limit + " bytes are accepted", null);
@@ -79,7 +76,7 @@ public class GraphException extends RuntimeException {
 
     /** The error object as Meta shapes it, with the given trace id. */
     public Map<String, Object> envelope(String fbtraceId) {
-        var error = new java.util.LinkedHashMap<String, Object>();
+        var error = new LinkedHashMap<String, Object>();
         error.put("message", getMessage());
         error.put("type", type);
         error.put("code", code);

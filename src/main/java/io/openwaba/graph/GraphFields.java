@@ -2,6 +2,7 @@ package io.openwaba.graph;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +22,7 @@ public record GraphFields(Set<String> requested) {
                 .map(String::trim)
                 .map(name -> name.contains(".") ? name.substring(0, name.indexOf('.')) : name)
                 .filter(name -> !name.isEmpty())
-                .collect(Collectors.toCollection(java.util.LinkedHashSet::new)));
+                .collect(Collectors.toCollection(LinkedHashSet::new)));
     }
 
     /** Picks the requested fields from everything the node has, or {@code defaults} when none were asked for. */

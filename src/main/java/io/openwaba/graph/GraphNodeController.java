@@ -32,7 +32,7 @@ class GraphNodeController {
     }
 
     /** Anything under a version prefix that no controller maps answers in the Graph envelope. */
-    @RequestMapping(GraphApi.VERSION + "/**")
+    @RequestMapping({GraphApi.VERSION + "/**", "/" + GraphApi.NODE + "/**"})
     Object unknownPath(HttpServletRequest request) {
         throw GraphException.unsupportedPath(request.getMethod().toLowerCase(), request.getRequestURI());
     }

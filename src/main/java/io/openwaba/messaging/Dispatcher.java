@@ -1,5 +1,6 @@
 package io.openwaba.messaging;
 
+import io.openwaba.shared.NodeName;
 import io.openwaba.shared.PollingWorker;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ class Dispatcher implements SmartLifecycle {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final PollingWorker worker;
-    private final String node = "node-" + ProcessHandle.current().pid();
+    private final String node = NodeName.current();
 
     Dispatcher(MessageRows messages, MessageTransport transport, @Lazy Messaging messaging,
                MessagingSettings settings, Clock clock, TransactionTemplate tx) {

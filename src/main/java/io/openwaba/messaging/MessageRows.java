@@ -1,5 +1,6 @@
 package io.openwaba.messaging;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -121,7 +122,7 @@ class MessageRows {
         return jdbc.sql("SELECT COUNT(*) FROM messaging_message").query(Long.class).single();
     }
 
-    private static void bindMessage(java.sql.PreparedStatement ps, NewMessage m) throws SQLException {
+    private static void bindMessage(PreparedStatement ps, NewMessage m) throws SQLException {
         ps.setString(1, m.wamid());
         ps.setString(2, m.direction());
         ps.setString(3, m.phoneNumberId());

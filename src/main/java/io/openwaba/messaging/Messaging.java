@@ -15,6 +15,7 @@ import io.openwaba.webhooks.WebhookEvent;
 import io.openwaba.webhooks.WebhookEvents;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -85,12 +86,11 @@ public class Messaging {
         if (decision instanceof Decision.Refused refused) {
             throw refusal(refused);
         }
+        var conversation = currentConversation(number.id(), recipient.digits(), window.orElseThrow(), now);
         var wamid = newWamid();
         var message = new MessageRows.NewMessage(wamid, "OUT", number.id(), number.wabaId(), recipient.digits(),
-                request.type(), json.writeValueAsString(request.message()), "accepted",
-                window.map(WindowRows.Window::conversationId).orElse(null),
-                window.map(w -> w.openedAt().plus(settings.customerServiceWindow())).orElse(null),
-                request.callbackData(), now);
+                request.type(), json.writeValueAsString(request.message()), "accepted", conversation.conversationId(),
+                conversation.openedAt().plus(settings.customerServiceWindow()), request.callbackData(), now);
         awaitCommit(message);
         dispatcher.wake();
         var response = new LinkedHashMap<String, Object>();
@@ -109,10 +109,10 @@ public class Messaging {
         var number = numbers.find(message.phoneNumberId())
                 .orElseThrow(() -> new IllegalArgumentException("unknown phone number " + message.phoneNumberId()));
         var window = windows.find(number.id(), message.fromWaId());
-        boolean stillOpen = window.filter(w -> message.at().isBefore(
-                w.lastInboundAt().plus(settings.customerServiceWindow()))).isPresent();
-        var conversationId = stillOpen ? window.get().conversationId() : Secrets.hexOfRandomBytes(16);
-        var openedAt = stillOpen ? window.get().openedAt() : message.at();
+        boolean conversationOpen = window.filter(w -> message.at().isBefore(
+                w.openedAt().plus(settings.customerServiceWindow()))).isPresent();
+        var conversationId = conversationOpen ? window.get().conversationId() : Secrets.hexOfRandomBytes(16);
+        var openedAt = conversationOpen ? window.get().openedAt() : message.at();
         boolean isNew = messages.insertInbound(new MessageRows.NewMessage(message.wamid(), "IN", number.id(),
                 number.wabaId(), message.fromWaId(), message.type(), json.writeValueAsString(message.content()),
                 "received", conversationId, openedAt.plus(settings.customerServiceWindow()), null, message.at()));
@@ -153,6 +153,20 @@ public class Messaging {
         webhooks.enqueue(events);
     }
 
+    /**
+     * A conversation lasts 24 hours from its start, while the window moves with every customer
+     * message: a reply in a window that outlived its conversation starts the next conversation.
+     */
+    private WindowRows.Window currentConversation(String phoneNumberId, String waId, WindowRows.Window window,
+                                                  Instant now) {
+        if (now.isBefore(window.openedAt().plus(settings.customerServiceWindow()))) {
+            return window;
+        }
+        var next = new WindowRows.Window(window.lastInboundAt(), Secrets.hexOfRandomBytes(16), now);
+        windows.update(phoneNumberId, waId, next);
+        return next;
+    }
+
     private static boolean advances(String from, String to) {
         if ("failed".equals(from)) {
             return false;
@@ -182,8 +196,7 @@ public class Messaging {
     private static GraphException refusal(Decision.Refused refused) {
         if (CustomerServiceWindowRule.NAME.equals(refused.rule())) {
             return GraphException.whatsapp(HttpStatus.BAD_REQUEST, 131047, "Re-engagement message",
-                    "Message failed to send because more than 24 hours have passed since the customer last replied"
-                            + " to this number: " + refused.reason() + ".");
+                    "Message failed to send because the customer service window is closed: " + refused.reason() + ".");
         }
         return GraphException.whatsapp(HttpStatus.BAD_REQUEST, 131009, "Parameter value is not valid",
                 refused.rule() + ": " + refused.reason());

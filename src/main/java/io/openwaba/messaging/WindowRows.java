@@ -2,6 +2,7 @@ package io.openwaba.messaging;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -49,8 +50,8 @@ class WindowRows {
                 .params(params(phoneNumberId, waId, window)).update();
     }
 
-    private static java.util.Map<String, Object> params(String phoneNumberId, String waId, Window window) {
-        return java.util.Map.of("last", MessageRows.utc(window.lastInboundAt()),
+    private static Map<String, Object> params(String phoneNumberId, String waId, Window window) {
+        return Map.of("last", MessageRows.utc(window.lastInboundAt()),
                 "conversation", window.conversationId(), "opened", MessageRows.utc(window.openedAt()),
                 "number", phoneNumberId, "waId", waId);
     }

@@ -6,7 +6,10 @@ import io.openwaba.shared.NodeIds;
 import io.openwaba.tenancy.Tenancy;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,8 +20,8 @@ public class PhoneNumbers {
     private final PhoneNumberRows rows;
     private final Tenancy tenancy;
     private final Clock clock;
-    private static final long CACHE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
-    private final java.util.Map<String, Cached> recent = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final long CACHE_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private final Map<String, Cached> recent = new ConcurrentHashMap<>();
 
     PhoneNumbers(PhoneNumberRows rows, Tenancy tenancy, Clock clock) {
         this.rows = rows;

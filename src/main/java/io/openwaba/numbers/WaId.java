@@ -1,9 +1,11 @@
 package io.openwaba.numbers;
 
 import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A WhatsApp id: a phone number in plain international digits ({@code 4915112345678}), with
@@ -14,7 +16,7 @@ public record WaId(String digits, String country) {
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     // Parsing with libphonenumber costs tens of microseconds and senders repeat their recipients.
     private static final int CACHE_LIMIT = 100_000;
-    private static final java.util.Map<String, Optional<WaId>> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Optional<WaId>> PARSED = new ConcurrentHashMap<>();
 
     /**
      * Reads a number as clients write it: with or without {@code +}, with spaces, dashes or

@@ -5,7 +5,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import tools.jackson.core.JacksonException;
 
 /** The management and sandbox APIs' refusals, as problem details. */
 @RestControllerAdvice(annotations = ManagementApi.class)
@@ -25,13 +24,5 @@ class ManagementErrors {
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                 .header("WWW-Authenticate", "Bearer")
                 .body(body);
-    }
-
-    @ExceptionHandler(JacksonException.class)
-    ResponseEntity<ProblemDetail> unreadable(JacksonException e) {
-        var body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Request body is not valid JSON: "
-                + e.getOriginalMessage());
-        body.setTitle("Invalid request");
-        return ResponseEntity.badRequest().body(body);
     }
 }

@@ -2,6 +2,8 @@ package io.openwaba.tenancy;
 
 import io.openwaba.shared.Caller;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
@@ -56,8 +58,8 @@ class CallerResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer 
         if (queryString != null) {
             for (String pair : queryString.split("&")) {
                 if (pair.startsWith("access_token=")) {
-                    return java.net.URLDecoder.decode(pair.substring("access_token=".length()),
-                            java.nio.charset.StandardCharsets.UTF_8);
+                    return URLDecoder.decode(pair.substring("access_token=".length()),
+                            StandardCharsets.UTF_8);
                 }
             }
         }

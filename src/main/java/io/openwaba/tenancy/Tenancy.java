@@ -155,6 +155,13 @@ public class Tenancy {
         callers.clear();
     }
 
+    /** Revokes a token by its plain value: used when the operator replaces a bootstrap token. */
+    @Transactional
+    public void revokeTokenValue(String value) {
+        tokens.activeByHash(Secrets.sha256Hex(value)).ifPresent(caller -> tokens.revoke(caller.tokenId(), clock.instant()));
+        callers.clear();
+    }
+
     private IssuedToken insertToken(Caller.Role role, String businessId, String label, String value) {
         if (label == null || label.isBlank()) {
             label = "token";

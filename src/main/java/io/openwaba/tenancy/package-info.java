@@ -3,7 +3,7 @@
  * {@link io.openwaba.tenancy.Tenancy} is the module's API; every other module asks it who a
  * token belongs to and whether a caller may see a WABA.
  */
-@ApplicationModule(allowedDependencies = {"shared", "graph"})
+@ApplicationModule(allowedDependencies = "shared")
 package io.openwaba.tenancy;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,5 +1,6 @@
 package io.openwaba.webhooks;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -141,7 +142,7 @@ class EventRows {
                 rs.getString("body"));
     }
 
-    private static void setStatus(java.sql.PreparedStatement ps, int index, int status) throws SQLException {
+    private static void setStatus(PreparedStatement ps, int index, int status) throws SQLException {
         if (status > 0) {
             ps.setInt(index, status);
         } else {

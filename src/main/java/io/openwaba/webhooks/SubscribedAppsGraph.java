@@ -46,10 +46,9 @@ class SubscribedAppsGraph {
         if (callback.isPresent() && verifyToken.isEmpty()) {
             throw GraphException.requiredParameter("verify_token");
         }
-        var appSecret = tenancy.business(waba.businessId()).orElseThrow().appSecret();
         try {
             subscriptions.register(waba.id(), callback.orElseGet(() -> existing.get().callbackUrl()),
-                    verifyToken.orElseGet(() -> existing.get().verifyToken()), appSecret,
+                    verifyToken.orElseGet(() -> existing.get().verifyToken()), null,
                     existing.map(Subscription::fields).orElse(null));
         } catch (WebhookRegistrationFailed failed) {
             throw new GraphException(HttpStatus.BAD_REQUEST, 2200, null, "OAuthException",

@@ -3,7 +3,10 @@ package io.openwaba.webhooks;
 import java.time.Instant;
 import java.util.Set;
 
-/** Where a WABA's webhooks go and how they are signed. */
+/**
+ * Where a WABA's webhooks go and how they are signed: with {@code appSecret}, or with the
+ * business's current app secret when it is {@code null}.
+ */
 public record Subscription(String wabaId, String callbackUrl, String verifyToken, String appSecret,
                            Set<String> fields, boolean active, String disabledReason, Instant createdAt,
                            Instant updatedAt) {

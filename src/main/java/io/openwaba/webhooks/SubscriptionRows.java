@@ -7,8 +7,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.TreeSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,8 +63,8 @@ class SubscriptionRows {
                 .param("waba", wabaId).param("reason", reason).param("at", at.atOffset(ZoneOffset.UTC)).update();
     }
 
-    private static java.util.Map<String, Object> params(Subscription s) {
-        var params = new java.util.HashMap<String, Object>();
+    private static Map<String, Object> params(Subscription s) {
+        var params = new HashMap<String, Object>();
         params.put("waba", s.wabaId());
         params.put("url", s.callbackUrl());
         params.put("token", s.verifyToken());
@@ -77,7 +79,7 @@ class SubscriptionRows {
 
     private static Subscription map(ResultSet rs, int row) throws SQLException {
         var fields = Arrays.stream(rs.getString("fields").split(",")).filter(f -> !f.isBlank())
-                .collect(Collectors.toCollection(LinkedHashSet::new));
+                .collect(Collectors.toCollection(TreeSet::new));
         return new Subscription(rs.getString("waba_id"), rs.getString("callback_url"), rs.getString("verify_token"),
                 rs.getString("app_secret"), fields, rs.getBoolean("active"), rs.getString("disabled_reason"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),

@@ -6,7 +6,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.LinkedHashSet;
+import java.util.TreeSet;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;
@@ -37,10 +37,10 @@ public class Subscriptions {
         if (verifyToken == null || verifyToken.isBlank() || verifyToken.length() > 256) {
             throw new WebhookRegistrationFailed("a verify token of 1 to 256 characters is required");
         }
-        if (appSecret == null || appSecret.isBlank() || appSecret.length() > 256) {
-            throw new WebhookRegistrationFailed("an app secret of 1 to 256 characters is required");
+        if (appSecret != null && (appSecret.isBlank() || appSecret.length() > 256)) {
+            throw new WebhookRegistrationFailed("an app secret, when given, is 1 to 256 characters long");
         }
-        var chosen = fields == null || fields.isEmpty() ? Subscription.ALL_FIELDS : new LinkedHashSet<>(fields);
+        var chosen = new TreeSet<>(fields == null || fields.isEmpty() ? Subscription.ALL_FIELDS : fields);
         for (String field : chosen) {
             if (!Subscription.ALL_FIELDS.contains(field)) {
                 throw new WebhookRegistrationFailed("unknown webhook field " + field + "; known: "
@@ -51,7 +51,7 @@ public class Subscriptions {
         handshake(uri, verifyToken);
         var now = clock.instant();
         var created = rows.find(wabaId).map(Subscription::createdAt).orElse(now);
-        var subscription = new Subscription(wabaId, uri.toString(), verifyToken, appSecret, Set.copyOf(chosen),
+        var subscription = new Subscription(wabaId, uri.toString(), verifyToken, appSecret, chosen,
                 true, null, created, now);
         rows.save(subscription);
         return subscription;
@@ -81,7 +81,8 @@ public class Subscriptions {
                 throw new WebhookRegistrationFailed("the callback did not echo hub.challenge in its answer");
             }
         } catch (IOException e) {
-            throw new WebhookRegistrationFailed("the callback could not be reached: " + e.getMessage());
+            throw new WebhookRegistrationFailed("the callback could not be reached: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
         }
     }
 }

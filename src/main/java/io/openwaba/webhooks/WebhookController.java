@@ -58,11 +58,9 @@ class WebhookController {
     @PutMapping
     WebhookView register(Caller caller, @PathVariable String wabaId, @RequestBody RegisterWebhook request) {
         var waba = visible(caller, wabaId);
-        var appSecret = request.appSecret() != null ? request.appSecret()
-                : tenancy.business(waba.businessId()).orElseThrow().appSecret();
         try {
             return WebhookView.of(subscriptions.register(waba.id(), request.callbackUrl(), request.verifyToken(),
-                    appSecret, request.fields()));
+                    request.appSecret(), request.fields()));
         } catch (WebhookRegistrationFailed failed) {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Webhook not registered", failed.getMessage());
         }

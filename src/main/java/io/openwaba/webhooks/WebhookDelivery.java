@@ -1,6 +1,9 @@
 package io.openwaba.webhooks;
 
+import io.openwaba.shared.NodeName;
 import io.openwaba.shared.PollingWorker;
+import io.openwaba.tenancy.Business;
+import io.openwaba.tenancy.Tenancy;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -42,15 +45,17 @@ class WebhookDelivery implements SmartLifecycle {
     private final SubscriptionRows subscriptions;
     private final CallbackUrlGuard guard;
     private final WebhookHttp http;
+    private final Tenancy tenancy;
     private final ExecutorService senders;
     private final WebhookSettings settings;
     private final Clock clock;
     private final TransactionTemplate tx;
     private final PollingWorker worker;
-    private final String node = "node-" + ProcessHandle.current().pid();
+    private final String node = NodeName.current();
 
-    WebhookDelivery(EventRows events, SubscriptionRows subscriptions, CallbackUrlGuard guard,
+    WebhookDelivery(EventRows events, SubscriptionRows subscriptions, CallbackUrlGuard guard, Tenancy tenancy,
                     WebhookSettings settings, Clock clock, TransactionTemplate tx) {
+        this.tenancy = tenancy;
         this.events = events;
         this.subscriptions = subscriptions;
         this.guard = guard;
@@ -83,17 +88,29 @@ class WebhookDelivery implements SmartLifecycle {
         var wabaIds = claimed.stream().map(EventRows.Claimed::wabaId).collect(Collectors.toSet());
         var byWaba = subscriptions.findAll(wabaIds).stream()
                 .collect(Collectors.toMap(Subscription::wabaId, Function.identity()));
+        var secrets = new HashMap<String, String>();
         var attempts = new ArrayList<CompletableFuture<Attempt>>();
         for (EventRows.Claimed event : claimed) {
-            attempts.add(attempt(event, byWaba.get(event.wabaId())));
+            var subscription = byWaba.get(event.wabaId());
+            var secret = subscription == null ? null
+                    : secrets.computeIfAbsent(event.wabaId(), waba -> signingSecret(subscription));
+            attempts.add(attempt(event, subscription, secret));
         }
         var results = attempts.stream().map(CompletableFuture::join).toList();
         settle(results);
         return claimed.size();
     }
 
-    private CompletableFuture<Attempt> attempt(EventRows.Claimed event, Subscription subscription) {
-        if (subscription == null || !subscription.active()) {
+    private String signingSecret(Subscription subscription) {
+        if (subscription.appSecret() != null) {
+            return subscription.appSecret();
+        }
+        return tenancy.waba(subscription.wabaId()).flatMap(waba -> tenancy.business(waba.businessId()))
+                .map(Business::appSecret).orElse(null);
+    }
+
+    private CompletableFuture<Attempt> attempt(EventRows.Claimed event, Subscription subscription, String secret) {
+        if (subscription == null || !subscription.active() || secret == null) {
             return CompletableFuture.completedFuture(Attempt.refused(event, "no active webhook subscription"));
         }
         URI target;
@@ -103,18 +120,18 @@ class WebhookDelivery implements SmartLifecycle {
             return CompletableFuture.completedFuture(Attempt.failed(event, 0, refused.getMessage(), null));
         }
         byte[] body = event.body().getBytes(StandardCharsets.UTF_8);
-        return CompletableFuture.supplyAsync(() -> post(event, subscription, target, body), senders);
+        return CompletableFuture.supplyAsync(() -> post(event, secret, target, body), senders);
     }
 
-    private Attempt post(EventRows.Claimed event, Subscription subscription, URI target, byte[] body) {
-        long timestamp = clock.instant().getEpochSecond();
+    private Attempt post(EventRows.Claimed event, String secret, URI target, byte[] body) {
+        // Receivers compare webhook-timestamp with their own clock to refuse replays: wall-clock time.
+        long timestamp = WALL.instant().getEpochSecond();
         var headers = Map.of(
                 "Content-Type", "application/json",
-                "X-Hub-Signature-256", Signatures.hubSignature(subscription.appSecret(), body),
+                "X-Hub-Signature-256", Signatures.hubSignature(secret, body),
                 "webhook-id", event.eventId(),
                 "webhook-timestamp", Long.toString(timestamp),
-                "webhook-signature",
-                Signatures.standardSignature(subscription.appSecret(), event.eventId(), timestamp, body));
+                "webhook-signature", Signatures.standardSignature(secret, event.eventId(), timestamp, body));
         try {
             var answer = http.post(target, headers, body);
             int code = answer.status();

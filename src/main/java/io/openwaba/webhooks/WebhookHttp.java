@@ -2,6 +2,7 @@ package io.openwaba.webhooks;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -66,24 +67,12 @@ final class WebhookHttp {
         try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
             if (in != null) {
                 byte[] head = in.readNBytes(65_536);
-                in.transferTo(OutputStreamSink.INSTANCE);
+                in.transferTo(OutputStream.nullOutputStream());
                 if (keepBody) {
                     body = new String(head, StandardCharsets.UTF_8);
                 }
             }
         }
         return new Answer(status, body, retryAfter);
-    }
-
-    private static final class OutputStreamSink extends java.io.OutputStream {
-        static final OutputStreamSink INSTANCE = new OutputStreamSink();
-
-        @Override
-        public void write(int b) {
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-        }
     }
 }

@@ -20,5 +20,5 @@ public record WebhookSettings(
         @DefaultValue("256") int batchSize,
         @DefaultValue("2") int workers,
         @DefaultValue("50ms") Duration pollInterval,
-        @DefaultValue("2m") Duration lease) {
+        @DefaultValue("10m") Duration lease) {
 }

@@ -90,6 +90,35 @@ class TextMessagingTest extends PlatformTest {
     }
 
     @Test
+    void aConversationEndsAfter24HoursEvenWhileTheCustomerKeepsWriting() {
+        var tenant = onboard();
+        var receiver = subscribe(tenant);
+        var customer = newCustomer();
+        customerWrites(customer, tenant, "hi");
+        var first = sendText(tenant, customer, "first").json().at("/messages/0/id").asString();
+        advanceClock(Duration.ofHours(20));
+        customerWrites(customer, tenant, "still here");
+        advanceClock(Duration.ofHours(5));
+        var second = sendText(tenant, customer, "second").json().at("/messages/0/id").asString();
+
+        eventually(() -> assertThat(receiver.statusesOf(second)).contains("sent"));
+        eventually(() -> assertThat(receiver.statusesOf(first)).contains("sent"));
+        var firstSent = sentStatus(receiver, first);
+        var secondSent = sentStatus(receiver, second);
+        assertThat(secondSent.at("/conversation/id").asString())
+                .isNotEqualTo(firstSent.at("/conversation/id").asString());
+        assertThat(Long.parseLong(secondSent.at("/conversation/expiration_timestamp").asString()))
+                .isGreaterThan(Long.parseLong(secondSent.get("timestamp").asString()));
+    }
+
+    private static tools.jackson.databind.JsonNode sentStatus(io.openwaba.support.WebhookReceiver receiver,
+                                                              String wamid) {
+        return receiver.accepted().stream().map(d -> d.value().at("/statuses/0"))
+                .filter(s -> s.path("id").asString("").equals(wamid) && s.path("status").asString("").equals("sent"))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
     void aCustomerWhoNeverWroteCannotGetFreeFormText() {
         var tenant = onboard();
         var refused = sendText(tenant, newCustomer(), "cold outreach");

@@ -39,7 +39,7 @@ class RestartTest {
             var http = http(app);
             var second = Http.JSON.convertValue(http.get("/sandbox/info", null).json(), Map.class);
             for (var key : new String[] {"waba_id", "phone_number_id", "business_id", "app_secret", "access_token",
-                    "admin_token", "display_phone_number"}) {
+                    "display_phone_number"}) {
                 assertThat(second.get(key)).as(key).isEqualTo(first.get(key));
             }
             assertThat(second.get("customers")).isEqualTo(first.get("customers"));

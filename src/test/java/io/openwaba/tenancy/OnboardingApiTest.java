@@ -100,6 +100,7 @@ class OnboardingApiTest extends PlatformTest {
         var document = http.get("/api/openapi", null);
         assertThat(document.status()).isEqualTo(200);
         assertThat(document.json().get("paths").has("/api/businesses")).isTrue();
-        assertThat(document.body()).doesNotContain("\"name\":\"caller\"");
+        assertThat(document.body()).doesNotContain("\"name\":\"caller\"")
+                .contains("notification_email").doesNotContain("notificationEmail");
     }
 }

@@ -93,6 +93,9 @@ class WebhookDeliveryTest extends PlatformTest {
         assertThat(receiver.deliveries()).allSatisfy(d -> {
             assertThat(d.signatureValid()).isTrue();
             assertThat(d.webhookSignature()).isEqualTo(standardSignature(tenant.appSecret(), d));
+            // Replay protection compares with the receiver's real clock, not the sandbox's advanced one.
+            assertThat(Long.parseLong(d.webhookTimestamp()))
+                    .isCloseTo(java.time.Instant.now().getEpochSecond(), org.assertj.core.api.Assertions.within(120L));
         });
     }
 

@@ -77,7 +77,6 @@ public class DemoBusiness implements ApplicationRunner {
         info.put("base_url", baseUrl());
         info.put("graph_version", graphVersion);
         info.put("access_token", demo.accessToken());
-        info.put("admin_token", demo.adminToken());
         info.put("business_id", demo.businessId());
         info.put("waba_id", demo.wabaId());
         info.put("phone_number_id", demo.phoneNumberId());
@@ -114,6 +113,7 @@ public class DemoBusiness implements ApplicationRunner {
             if (!tenancy.tokenExists(fixedToken)) {
                 tenancy.issueToken(demo.businessId(), "bootstrap", fixedToken);
             }
+            tenancy.revokeTokenValue(token);
             token = fixedToken;
         }
         var adminToken = demo.adminToken();
@@ -121,6 +121,7 @@ public class DemoBusiness implements ApplicationRunner {
             if (!tenancy.tokenExists(fixedAdminToken)) {
                 tenancy.issueAdminToken("admin", fixedAdminToken);
             }
+            tenancy.revokeTokenValue(adminToken);
             adminToken = fixedAdminToken;
         }
         if (!fixedAppSecret.isBlank()) {
@@ -159,6 +160,6 @@ public class DemoBusiness implements ApplicationRunner {
                 ================================================================================""".formatted(
                 info.get("base_url"), graphVersion, info.get("access_token"), info.get("waba_id"),
                 info.get("phone_number_id"), info.get("display_phone_number"), info.get("app_secret"),
-                info.get("admin_token"));
+                demos.find().orElseThrow().adminToken());
     }
 }

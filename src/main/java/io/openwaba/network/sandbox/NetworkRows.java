@@ -2,6 +2,7 @@ package io.openwaba.network.sandbox;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -127,7 +128,7 @@ class NetworkRows {
                     ps.setString(1, a.wamid());
                     ps.setString(2, a.status());
                     if (a.errorCode() == null) {
-                        ps.setNull(3, java.sql.Types.INTEGER);
+                        ps.setNull(3, Types.INTEGER);
                     } else {
                         ps.setInt(3, a.errorCode());
                     }

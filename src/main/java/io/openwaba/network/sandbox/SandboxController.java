@@ -73,7 +73,7 @@ class SandboxController {
                 "blocked_phone_number_ids", network.blockedNumbers(waId));
     }
 
-    /** The customer leaves WhatsApp: messages to the number fail from now on. Its chat is kept. */
+    /** The customer leaves WhatsApp: messages to the number fail from now on with 131026. */
     @DeleteMapping("/customers/{waId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void leave(@PathVariable String waId) {

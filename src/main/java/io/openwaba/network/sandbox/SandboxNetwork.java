@@ -62,7 +62,7 @@ public class SandboxNetwork {
         rows.deleteCustomer(customer(waId).waId());
     }
 
-    /** The customer writes a text to a business number ({@code to}: its phone-number id or its number). */
+    /** The customer writes a text to a business number ({@code to}: its phone-number id). */
     @Transactional
     public ChatMessage write(String waId, String to, String text, String contextWamid) {
         var customer = customer(waId);
@@ -101,7 +101,7 @@ public class SandboxNetwork {
 
     private PhoneNumber business(String to) {
         if (to == null || to.isBlank()) {
-            throw ApiProblem.badRequest("to (the business's phone-number id) is required");
+            throw ApiProblem.badRequest("the business's phone-number id is required");
         }
         return numbers.find(to.trim()).orElseThrow(() -> ApiProblem.notFound("business phone number", to));
     }

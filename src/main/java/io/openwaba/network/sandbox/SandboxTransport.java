@@ -5,6 +5,7 @@ import io.openwaba.messaging.MessageTransport;
 import io.openwaba.messaging.OutboundMessage;
 import io.openwaba.messaging.TransportResult;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -67,7 +68,7 @@ class SandboxTransport implements MessageTransport {
         return results;
     }
 
-    private void scheduleAcks(OutboundMessage message, java.time.Instant now, List<NetworkRows.NewAck> scheduled) {
+    private void scheduleAcks(OutboundMessage message, Instant now, List<NetworkRows.NewAck> scheduled) {
         if (settings.failureRate() > 0 && ThreadLocalRandom.current().nextDouble() < settings.failureRate()) {
             scheduled.add(new NetworkRows.NewAck(message.wamid(), "failed", 131026, now.plus(settings.sentDelay())));
             return;
