@@ -20,7 +20,7 @@ class MessageRows {
     private static final String CLAIM = """
             SELECT wamid FROM messaging_dispatch
             WHERE due_at <= :now AND (lease_until IS NULL OR lease_until < :wallNow)
-            ORDER BY due_at LIMIT :batch FOR UPDATE SKIP LOCKED""";
+            LIMIT :batch FOR UPDATE SKIP LOCKED""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;

@@ -19,7 +19,7 @@ class EventRows {
     private static final String CLAIM = """
             SELECT id FROM webhooks_event
             WHERE state = 'PENDING' AND next_attempt_at <= :now AND (lease_until IS NULL OR lease_until < :wallNow)
-            ORDER BY next_attempt_at LIMIT :batch FOR UPDATE SKIP LOCKED""";
+            LIMIT :batch FOR UPDATE SKIP LOCKED""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;

@@ -5,6 +5,8 @@ import io.openwaba.messaging.Messaging;
 import io.openwaba.messaging.StatusReport;
 import io.openwaba.shared.PollingWorker;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -23,6 +25,8 @@ class AckPump implements SmartLifecycle {
     private final TransactionTemplate tx;
     private final SandboxSettings settings;
     private final PollingWorker worker;
+    private static final MessageError SIMULATED_FAILURE = MessageError.undeliverable(
+            "The simulated network failed to deliver this message (openwaba.sandbox.failure-rate).");
 
     AckPump(NetworkRows rows, @Lazy Messaging messaging, Clock clock, TransactionTemplate tx,
             SandboxSettings settings) {
@@ -47,13 +51,25 @@ class AckPump implements SmartLifecycle {
             }
             rows.updateChatStatuses(due, now);
             messaging.reportStatuses(due.stream().map(ack -> new StatusReport(ack.wamid(), ack.status(), now,
-                    ack.errorCode() == null ? null : MessageError.undeliverable(
-                            "The simulated network failed to deliver this message (openwaba.sandbox.failure-rate)."))
-            ).toList());
-            rows.deleteAcks(due);
+                    ack.status().equals("failed") ? SIMULATED_FAILURE : null)).toList());
+            var next = new ArrayList<NetworkRows.Ack>();
+            var done = new ArrayList<NetworkRows.Ack>();
+            for (NetworkRows.Ack ack : due) {
+                switch (ack.status()) {
+                    case "sent" -> next.add(following(ack, "delivered", settings.deliveredDelay()));
+                    case "delivered" -> next.add(following(ack, "read", settings.readDelay()));
+                    default -> done.add(ack);
+                }
+            }
+            rows.updateAcks(next);
+            rows.deleteAcks(done);
             return due.size();
         });
         return handled == null ? 0 : handled;
+    }
+
+    private static NetworkRows.Ack following(NetworkRows.Ack ack, String status, Duration delay) {
+        return new NetworkRows.Ack(ack.wamid(), status, ack.takenAt(), ack.takenAt().plus(delay));
     }
 
     @Override

@@ -1,8 +1,8 @@
 package io.openwaba.network.sandbox;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -26,10 +26,8 @@ class NetworkRows {
         this.template = template;
     }
 
-    record Ack(long id, String wamid, String status, Integer errorCode) {
-    }
-
-    record NewAck(String wamid, String status, Integer errorCode, Instant dueAt) {
+    /** The acknowledgement a phone owes for a message it took at {@code takenAt}: {@code status}, due at {@code dueAt}. */
+    record Ack(String wamid, String status, Instant takenAt, Instant dueAt) {
     }
 
     boolean insertCustomer(Customer customer) {
@@ -122,37 +120,49 @@ class NetworkRows {
                 });
     }
 
-    void insertAcks(List<NewAck> acks) {
-        template.batchUpdate("INSERT INTO network_ack (wamid, status, error_code, due_at) VALUES (?, ?, ?, ?)",
+    void insertAcks(List<Ack> acks) {
+        template.batchUpdate("INSERT INTO network_ack (wamid, status, taken_at, due_at) VALUES (?, ?, ?, ?)",
+                acks, acks.size(), (ps, a) -> bindAck(ps, a, 1));
+    }
+
+    /** Moves each phone on to its next acknowledgement. */
+    void updateAcks(List<Ack> acks) {
+        template.batchUpdate("UPDATE network_ack SET status = ?, taken_at = ?, due_at = ? WHERE wamid = ?",
                 acks, acks.size(), (ps, a) -> {
-                    ps.setString(1, a.wamid());
-                    ps.setString(2, a.status());
-                    if (a.errorCode() == null) {
-                        ps.setNull(3, Types.INTEGER);
-                    } else {
-                        ps.setInt(3, a.errorCode());
-                    }
-                    ps.setObject(4, utc(a.dueAt()));
+                    ps.setString(1, a.status());
+                    ps.setObject(2, utc(a.takenAt()));
+                    ps.setObject(3, utc(a.dueAt()));
+                    ps.setString(4, a.wamid());
                 });
     }
 
-    /** Due acknowledgements, locked until the caller's transaction ends; other nodes skip them. */
+    /**
+     * Due acknowledgements, locked until the caller's transaction ends; other nodes skip them.
+     * No ORDER BY: with FOR UPDATE, H2 would lock and sort every due row to find the first ones.
+     */
     List<Ack> claimDueAcks(Instant now, int batch) {
         return jdbc.sql("""
-                SELECT id, wamid, status, error_code FROM network_ack WHERE due_at <= :now
-                ORDER BY due_at LIMIT :batch FOR UPDATE SKIP LOCKED""")
+                SELECT wamid, status, taken_at, due_at FROM network_ack WHERE due_at <= :now
+                LIMIT :batch FOR UPDATE SKIP LOCKED""")
                 .param("now", utc(now)).param("batch", batch)
-                .query((rs, row) -> {
-                    int code = rs.getInt("error_code");
-                    Integer errorCode = rs.wasNull() ? null : code;
-                    return new Ack(rs.getLong("id"), rs.getString("wamid"), rs.getString("status"), errorCode);
-                })
+                .query((rs, row) -> new Ack(rs.getString("wamid"), rs.getString("status"),
+                        rs.getObject("taken_at", OffsetDateTime.class).toInstant(),
+                        rs.getObject("due_at", OffsetDateTime.class).toInstant()))
                 .list();
     }
 
     void deleteAcks(List<Ack> acks) {
-        jdbc.sql("DELETE FROM network_ack WHERE id IN (:ids)").param("ids", acks.stream().map(Ack::id).toList())
-                .update();
+        if (!acks.isEmpty()) {
+            jdbc.sql("DELETE FROM network_ack WHERE wamid IN (:wamids)")
+                    .param("wamids", acks.stream().map(Ack::wamid).toList()).update();
+        }
+    }
+
+    private static void bindAck(PreparedStatement ps, Ack a, int first) throws SQLException {
+        ps.setString(first, a.wamid());
+        ps.setString(first + 1, a.status());
+        ps.setObject(first + 2, utc(a.takenAt()));
+        ps.setObject(first + 3, utc(a.dueAt()));
     }
 
     private static Customer customer(ResultSet rs, int row) throws SQLException {

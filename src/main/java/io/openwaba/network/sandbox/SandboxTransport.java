@@ -48,7 +48,7 @@ class SandboxTransport implements MessageTransport {
         var now = clock.instant();
         var results = new ArrayList<TransportResult>();
         var chat = new ArrayList<NetworkRows.ChatRow>();
-        var scheduled = new ArrayList<NetworkRows.NewAck>();
+        var scheduled = new ArrayList<NetworkRows.Ack>();
         for (OutboundMessage message : messages) {
             if (!known.contains(message.waId())) {
                 results.add(TransportResult.refused(message.wamid(), MessageError.undeliverable(
@@ -68,13 +68,9 @@ class SandboxTransport implements MessageTransport {
         return results;
     }
 
-    private void scheduleAcks(OutboundMessage message, Instant now, List<NetworkRows.NewAck> scheduled) {
-        if (settings.failureRate() > 0 && ThreadLocalRandom.current().nextDouble() < settings.failureRate()) {
-            scheduled.add(new NetworkRows.NewAck(message.wamid(), "failed", 131026, now.plus(settings.sentDelay())));
-            return;
-        }
-        scheduled.add(new NetworkRows.NewAck(message.wamid(), "sent", null, now.plus(settings.sentDelay())));
-        scheduled.add(new NetworkRows.NewAck(message.wamid(), "delivered", null, now.plus(settings.deliveredDelay())));
-        scheduled.add(new NetworkRows.NewAck(message.wamid(), "read", null, now.plus(settings.readDelay())));
+    private void scheduleAcks(OutboundMessage message, Instant now, List<NetworkRows.Ack> scheduled) {
+        boolean fails = settings.failureRate() > 0 && ThreadLocalRandom.current().nextDouble() < settings.failureRate();
+        scheduled.add(new NetworkRows.Ack(message.wamid(), fails ? "failed" : "sent", now,
+                now.plus(settings.sentDelay())));
     }
 }
