@@ -3,10 +3,19 @@ import com.sun.net.httpserver.HttpServer;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
+import java.net.ProtocolException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -14,10 +23,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +34,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
@@ -38,9 +46,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
@@ -52,6 +60,15 @@ import java.util.stream.IntStream;
  * {@code X-Hub-Signature-256} of every delivery and that each accepted message gets its sent,
  * delivered and read status exactly once; the run waits for the last read status before reporting.
  * An empty endpoint ({@code GET /sandbox/ping}) is measured first as the ceiling of the HTTP stack.
+ * After the drain the subscription is deleted, so the server stops delivering to the receiver.
+ *
+ * <p>The measured requests (the sends and the pings) go through a minimal HTTP/1.1 client of its own
+ * ({@link Connection}): {@code --clients} threads, each with one blocking keep-alive socket, writing
+ * each request with a single write from a reused buffer. The JDK HttpClient costs several times more
+ * CPU per request, which matters when load generator, server and receiver share a few cores; it is
+ * only used for the setup calls. In open loop a scheduler hands out send slots at {@code --rate} per
+ * second to idle client threads and counts a slot that finds none idle as shed; in closed loop every
+ * client thread sends back to back. Latency runs from the start of the send to the end of the response.
  *
  * <p>Run: {@code java bench/SendLoad.java [--rate 1000] [--duration 60] ...}; {@code --help} lists
  * all options. Progress goes to stderr, the report to stdout. Exit code 0 when no status was lost,
@@ -64,6 +81,7 @@ public class SendLoad {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final Options options;
+    private final Target target;
     private final ExecutorService httpExecutor;
     private final HttpClient http;
     private final Driver driver;
@@ -74,6 +92,9 @@ public class SendLoad {
 
     public static void main(String[] args) {
         keepCompletionsOffThreadPerTask();
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
             System.out.println(Options.USAGE);
             return;
@@ -107,6 +128,7 @@ public class SendLoad {
 
     private SendLoad(Options options) {
         this.options = options;
+        this.target = Target.of(options.baseUrl());
         this.httpExecutor = Executors.newFixedThreadPool(
                 Math.max(4, Runtime.getRuntime().availableProcessors()), daemonThreads("http"));
         this.http = HttpClient.newBuilder()
@@ -114,7 +136,7 @@ public class SendLoad {
                 .executor(httpExecutor)
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();
-        this.driver = new Driver(http, options.clients());
+        this.driver = new Driver(target, options.clients());
     }
 
     private int run() throws Exception {
@@ -122,23 +144,30 @@ public class SendLoad {
         try (Receiver receiver = Receiver.start(options.receiverPort(), sandbox.appSecret())) {
             log("webhook receiver on %s", receiver.callbackUrl());
             subscribe(sandbox, receiver);
-            List<String> customers = prepareCustomers(sandbox);
-            PhaseResult ceiling = measureCeiling(receiver);
+            Audit audit;
+            Report report;
+            try {
+                List<String> customers = prepareCustomers(sandbox);
+                PhaseResult ceiling = measureCeiling(receiver);
 
-            Supplier<HttpRequest> sends = sendRequests(sandbox, customers);
-            long loadStart = now();
-            long deliveriesBeforeLoad = receiver.deliveries.sum();
-            runPhase("warmup", options.warmup(), sends, false, receiver);
-            PhaseResult measured = runPhase("measured", options.duration(), sends, true, receiver);
-            boolean drained = drain(receiver);
+                RequestTemplate sends = sendRequests(sandbox, customers);
+                long loadStart = now();
+                long deliveriesBeforeLoad = receiver.deliveries.sum();
+                runPhase("warmup", options.warmup(), sends, false, receiver);
+                PhaseResult measured = runPhase("measured", options.duration(), sends, true, receiver);
+                boolean drained = drain(receiver);
 
-            double overallSeconds = Math.max(0, receiver.lastDeliveryAt() - loadStart) / 1e9;
-            double overallDeliveryRate = (receiver.deliveries.sum() - deliveriesBeforeLoad) / overallSeconds;
-            Audit audit = Audit.of(ledger, receiver);
-            Report report = report(measured, ceiling, receiver, audit, drained, overallDeliveryRate);
+                double overallSeconds = Math.max(0, receiver.lastDeliveryAt() - loadStart) / 1e9;
+                double overallDeliveryRate = (receiver.deliveries.sum() - deliveriesBeforeLoad) / overallSeconds;
+                audit = Audit.of(ledger, receiver);
+                report = report(measured, ceiling, receiver, audit, drained, overallDeliveryRate);
+            } finally {
+                unsubscribe(sandbox);
+            }
             report.print(System.out);
             return audit.passed(receiver) ? 0 : 1;
         } finally {
+            driver.close();
             ticker.shutdownNow();
             httpExecutor.shutdownNow();
         }
@@ -164,6 +193,23 @@ public class SendLoad {
         }
         if (receiver.verifications.sum() == 0) {
             log("warning: the server registered the callback without verifying it");
+        }
+    }
+
+    /** Deletes the subscription, so the server stops delivering to the receiver that goes away with this run. */
+    private void unsubscribe(Sandbox sandbox) throws InterruptedException {
+        String path = "/" + sandbox.graphVersion() + "/" + sandbox.wabaId() + "/subscribed_apps";
+        try {
+            HttpResponse<String> response = http.send(delete(path, sandbox.accessToken()), ofString());
+            if (response.statusCode() / 100 == 2) {
+                log("unsubscribed: DELETE %s answered HTTP %d, the server no longer delivers to the receiver",
+                        path, response.statusCode());
+            } else {
+                log("warning: DELETE %s answered HTTP %d: %s; the server may keep delivering to the gone receiver",
+                        path, response.statusCode(), response.body());
+            }
+        } catch (IOException e) {
+            log("warning: DELETE %s failed: %s; the server may keep delivering to the gone receiver", path, e);
         }
     }
 
@@ -205,17 +251,19 @@ public class SendLoad {
         if (options.pingDuration() == 0) {
             return null;
         }
-        HttpRequest ping = get("/sandbox/ping");
-        return runPhase("ping", 0, options.pingDuration(), () -> ping, (response, start, end) -> true, receiver);
+        byte[] ping = target.requestHead("GET", "/sandbox/ping", null, false);
+        return runPhase("ping", 0, options.pingDuration(), out -> out.append(ping),
+                (response, start, end) -> true, receiver);
     }
 
-    private PhaseResult runPhase(String name, int seconds, Supplier<HttpRequest> sends, boolean measured,
+    private PhaseResult runPhase(String name, int seconds, RequestTemplate sends, boolean measured,
                                  Receiver receiver) throws InterruptedException {
-        Driver.OnSuccess accept = (response, start, end) -> ledger.accept(response.body(), start, end, measured);
+        Driver.OnSuccess accept = (response, start, end) ->
+                ledger.accept(response.bodyText(), start, end, measured);
         return runPhase(name, options.rate(), seconds, sends, accept, receiver);
     }
 
-    private PhaseResult runPhase(String name, double rate, int seconds, Supplier<HttpRequest> requests,
+    private PhaseResult runPhase(String name, double rate, int seconds, RequestTemplate requests,
                                  Driver.OnSuccess onSuccess, Receiver receiver) throws InterruptedException {
         PhaseStats stats = new PhaseStats();
         if (seconds == 0) {
@@ -244,13 +292,27 @@ public class SendLoad {
         return new PhaseResult(stats, deliveriesInWindow);
     }
 
-    private Supplier<HttpRequest> sendRequests(Sandbox sandbox, List<String> customers) {
+    /**
+     * The send {@code {"messaging_product":"whatsapp","to":"<wa_id>","type":"text","text":{"body":"load test <n>"}}},
+     * assembled from prepared bytes: only the content length and the message number are formatted per send.
+     */
+    private RequestTemplate sendRequests(Sandbox sandbox, List<String> customers) {
         String path = "/" + sandbox.graphVersion() + "/" + sandbox.phoneNumberId() + "/messages";
-        return () -> {
+        byte[] head = target.requestHead("POST", path, sandbox.accessToken(), true);
+        byte[][] bodyStarts = customers.stream()
+                .map(to -> ("{\"messaging_product\":\"whatsapp\",\"to\":" + Json.quote(to)
+                        + ",\"type\":\"text\",\"text\":{\"body\":\"load test ").getBytes(StandardCharsets.UTF_8))
+                .toArray(byte[][]::new);
+        byte[] bodyEnd = "\"}}".getBytes(StandardCharsets.UTF_8);
+        return out -> {
             long n = messageCounter.getAndIncrement();
-            String to = customers.get((int) (n % customers.size()));
-            return post(path, sandbox.accessToken(), "{\"messaging_product\":\"whatsapp\",\"to\":"
-                    + Json.quote(to) + ",\"type\":\"text\",\"text\":{\"body\":\"load test " + n + "\"}}");
+            byte[] bodyStart = bodyStarts[(int) (n % bodyStarts.length)];
+            out.append(head)
+                    .appendDecimal(bodyStart.length + Bytes.digits(n) + bodyEnd.length)
+                    .append(Target.END_OF_HEAD)
+                    .append(bodyStart)
+                    .appendDecimal(n)
+                    .append(bodyEnd);
         };
     }
 
@@ -292,7 +354,11 @@ public class SendLoad {
                 .put("non_200_answers", PhaseStats.summary(sends.rejected))
                 .put("transport_errors", PhaseStats.summary(sends.errors))
                 .put("shed_sends", sends.shed.sum())
+                .put("connections_opened", sends.connections.sum())
+                .put("stale_connection_retries", sends.staleRetries.sum())
                 .put("scheduler_max_lag_ms", options.rate() > 0 ? millis(sends.maxLagNanos) : "n/a")
+                .put("loadgen_cpu_percent", sends.cpuNanos() < 0 ? "n/a"
+                        : fixed(sends.cpuNanos() / 1e7 / sends.windowSeconds(), 1))
                 .put("latency_ms_p50", millis(sends.latency.percentile(50)))
                 .put("latency_ms_p90", millis(sends.latency.percentile(90)))
                 .put("latency_ms_p99", millis(sends.latency.percentile(99)))
@@ -323,6 +389,9 @@ public class SendLoad {
                     .put("ping_per_s", fixed(ping.acceptedPerSecond(), 1))
                     .put("ping_latency_ms_p50", millis(ping.latency.percentile(50)))
                     .put("ping_latency_ms_p99", millis(ping.latency.percentile(99)))
+                    .put("ping_connections_opened", ping.connections.sum())
+                    .put("ping_loadgen_cpu_us_per_request", ping.cpuNanos() < 0 ? "n/a"
+                            : fixed(ping.cpuNanos() / 1e3 / Math.max(1, ping.accepted.sum()), 1))
                     .put("ping_failures", ping.rejected.isEmpty() && ping.errors.isEmpty() ? "none"
                             : PhaseStats.summary(ping.rejected) + "; " + PhaseStats.summary(ping.errors));
         }
@@ -339,6 +408,14 @@ public class SendLoad {
 
     private HttpRequest get(String path) {
         return HttpRequest.newBuilder(URI.create(options.baseUrl() + path)).timeout(REQUEST_TIMEOUT).GET().build();
+    }
+
+    private HttpRequest delete(String path, String bearerToken) {
+        return HttpRequest.newBuilder(URI.create(options.baseUrl() + path))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Authorization", "Bearer " + bearerToken)
+                .DELETE()
+                .build();
     }
 
     private HttpRequest post(String path, String bearerToken, String json) {
@@ -393,7 +470,7 @@ public class SendLoad {
                   --base-url URL         server to load (default http://localhost:8080)
                   --duration S           seconds of measured load (default 60)
                   --rate N               target sends/s, open loop; 0 = closed loop (default 1000)
-                  --clients N            max concurrent requests in flight (default 64)
+                  --clients N            client threads, one keep-alive connection each (default 64)
                   --customers N          distinct customers the sends are spread over (default 200)
                   --warmup S             seconds of load before measuring, discarded (default 10)
                   --receiver-port P      webhook receiver port on 127.0.0.1, 0 = any free (default 0)
@@ -478,82 +555,690 @@ public class SendLoad {
     record PhaseResult(PhaseStats stats, long deliveriesInWindow) {
     }
 
-    /** Issues requests at a fixed rate or closed loop, never more than {@code clients} at a time. */
-    static final class Driver {
+    /** Writes one request into a client thread's reused buffer. */
+    interface RequestTemplate {
+        void write(Bytes out);
+    }
+
+    /**
+     * Issues requests at a fixed rate or closed loop through {@code clients} client threads, each owning one
+     * keep-alive connection, so never more than {@code clients} requests are in flight.
+     */
+    static final class Driver implements AutoCloseable {
 
         interface OnSuccess {
-            boolean accept(HttpResponse<String> response, long start, long end);
+            boolean accept(Response response, long start, long end);
         }
 
-        private enum Admission { ADMITTED, SHED, DONE }
+        private static final Phase STOP = new Phase(null, null, null, false, 0);
 
-        private final HttpClient http;
-        private final int clients;
-        private final Semaphore slots;
+        private final Worker[] workers;
+        /** Idle workers, a Treiber stack; only the dispatching thread pops, which rules out ABA. */
+        private final AtomicReference<Worker> idle = new AtomicReference<>();
+        private final AtomicInteger busy = new AtomicInteger();
 
-        Driver(HttpClient http, int clients) {
-            this.http = http;
-            this.clients = clients;
-            this.slots = new Semaphore(clients);
+        Driver(Target target, int clients) {
+            this.workers = new Worker[clients];
+            ThreadFactory threads = daemonThreads("client");
+            for (int i = 0; i < clients; i++) {
+                workers[i] = new Worker(this, new Connection(target));
+                workers[i].thread = threads.newThread(workers[i]);
+                push(workers[i]);
+                workers[i].thread.start();
+            }
+            Thread watchdog = daemonThreads("request-timeout").newThread(this::expireRequests);
+            watchdog.start();
         }
 
-        void run(PhaseStats stats, double rate, int seconds, Supplier<HttpRequest> requests, OnSuccess onSuccess)
-                throws InterruptedException {
+        void run(PhaseStats stats, double rate, int seconds, RequestTemplate requests, OnSuccess onSuccess) {
             long start = stats.open(now());
             long end = start + TimeUnit.SECONDS.toNanos(seconds);
-            for (long seq = 0; ; seq++) {
-                Admission admission = rate > 0 ? paced(start + (long) (seq * 1e9 / rate), end, stats) : unpaced(end);
-                if (admission == Admission.DONE) {
-                    break;
+            Phase phase = new Phase(stats, requests, onSuccess, rate <= 0, end);
+            if (rate > 0) {
+                for (long seq = 0; ; seq++) {
+                    long due = start + (long) (seq * 1e9 / rate);
+                    if (due >= end) {
+                        break;
+                    }
+                    for (long wait = due - now(); wait > 0; wait = due - now()) {
+                        LockSupport.parkNanos(wait);
+                    }
+                    stats.lagged(now() - due);
+                    Worker worker = pop();
+                    if (worker == null) {
+                        stats.shed.increment();
+                    } else {
+                        dispatch(worker, phase);
+                    }
                 }
-                if (admission == Admission.ADMITTED) {
-                    fire(requests.get(), stats, onSuccess);
+            } else {
+                for (Worker worker = pop(); worker != null; worker = pop()) {
+                    dispatch(worker, phase);
+                }
+                for (long wait = end - now(); wait > 0; wait = end - now()) {
+                    LockSupport.parkNanos(wait);
                 }
             }
             stats.close(now());
         }
 
         boolean awaitIdle(Duration timeout) throws InterruptedException {
-            if (!slots.tryAcquire(clients, timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-                return false;
+            long deadline = now() + timeout.toNanos();
+            while (busy.get() > 0) {
+                if (now() >= deadline) {
+                    return false;
+                }
+                Thread.sleep(2);
             }
-            slots.release(clients);
             return true;
         }
 
-        private Admission paced(long due, long end, PhaseStats stats) {
-            if (due >= end) {
-                return Admission.DONE;
+        @Override
+        public void close() {
+            for (Worker worker : workers) {
+                worker.assigned = STOP;
+                LockSupport.unpark(worker.thread);
             }
-            for (long wait = due - now(); wait > 0; wait = due - now()) {
-                LockSupport.parkNanos(wait);
-            }
-            stats.lagged(now() - due);
-            if (slots.tryAcquire()) {
-                return Admission.ADMITTED;
-            }
-            stats.shed.increment();
-            return Admission.SHED;
         }
 
-        private Admission unpaced(long end) throws InterruptedException {
-            long remaining = end - now();
-            return remaining > 0 && slots.tryAcquire(remaining, TimeUnit.NANOSECONDS)
-                    ? Admission.ADMITTED : Admission.DONE;
+        private void dispatch(Worker worker, Phase phase) {
+            busy.incrementAndGet();
+            worker.assigned = phase;
+            LockSupport.unpark(worker.thread);
         }
 
-        private void fire(HttpRequest request, PhaseStats stats, OnSuccess onSuccess) {
-            long start = now();
+        private void finished(Worker worker) {
+            push(worker);
+            busy.decrementAndGet();
+        }
+
+        private void push(Worker worker) {
+            Worker head;
+            do {
+                head = idle.get();
+                worker.next = head;
+            } while (!idle.compareAndSet(head, worker));
+        }
+
+        private Worker pop() {
+            Worker head;
+            do {
+                head = idle.get();
+                if (head == null) {
+                    return null;
+                }
+            } while (!idle.compareAndSet(head, head.next));
+            head.next = null;
+            return head;
+        }
+
+        /** Closes the socket of a request that has run longer than the request timeout. */
+        private void expireRequests() {
+            while (true) {
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                long at = now();
+                for (Worker worker : workers) {
+                    worker.connection.expire(at);
+                }
+            }
+        }
+
+        /** What a client thread does with a slot: the phase's request, once (open loop) or until the end. */
+        record Phase(PhaseStats stats, RequestTemplate requests, OnSuccess onSuccess, boolean closedLoop, long end) {
+
+            void execute(Worker worker) {
+                Bytes request = worker.request.reset();
+                Connection connection = worker.connection;
+                long opened = connection.opened;
+                long retries = connection.staleRetries;
+                Response response = null;
+                Exception error = null;
+                long start = now();
+                try {
+                    requests.write(request);
+                    response = connection.exchange(request.array(), request.length());
+                } catch (IOException | RuntimeException e) {
+                    error = e;
+                }
+                long end = now();
+                stats.connections(connection.opened - opened, connection.staleRetries - retries);
+                stats.complete(response, error, start, end, onSuccess);
+            }
+        }
+
+        /** A client thread: parks until handed a phase, runs it, goes back on the idle stack. */
+        static final class Worker implements Runnable {
+            final Driver driver;
+            final Connection connection;
+            final Bytes request = new Bytes(512);
+            volatile Phase assigned;
+            Worker next;
+            Thread thread;
+
+            Worker(Driver driver, Connection connection) {
+                this.driver = driver;
+                this.connection = connection;
+            }
+
+            @Override
+            public void run() {
+                while (true) {
+                    Phase phase = assigned;
+                    if (phase == null) {
+                        LockSupport.park(this);
+                        continue;
+                    }
+                    if (phase == STOP) {
+                        connection.close();
+                        return;
+                    }
+                    assigned = null;
+                    try {
+                        do {
+                            phase.execute(this);
+                        } while (phase.closedLoop() && now() < phase.end());
+                    } catch (RuntimeException e) {
+                        log("client thread: %s", e);
+                    }
+                    driver.finished(this);
+                }
+            }
+        }
+    }
+
+    /** Where the measured requests go: host, port and path prefix of {@code --base-url}, as prepared bytes. */
+    record Target(boolean https, String host, int port, String hostHeader, String basePath) {
+        static final byte[] END_OF_HEAD = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
+
+        static Target of(String baseUrl) {
+            URI uri;
             try {
-                http.sendAsync(request, ofString()).whenComplete((response, error) -> {
-                    long end = now();
-                    slots.release();
-                    stats.complete(response, error, start, end, onSuccess);
-                });
-            } catch (RuntimeException e) {
-                slots.release();
-                stats.complete(null, e, start, now(), onSuccess);
+                uri = new URI(baseUrl);
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalArgumentException("--base-url " + baseUrl + " is not a URL: " + e.getMessage());
             }
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+                throw new IllegalArgumentException("--base-url must be http://host[:port][/path] or https://...");
+            }
+            boolean https = scheme.equals("https");
+            int port = uri.getPort() != -1 ? uri.getPort() : https ? 443 : 80;
+            String hostHeader = uri.getPort() != -1 ? uri.getHost() + ":" + uri.getPort() : uri.getHost();
+            String basePath = uri.getRawPath() == null ? "" : uri.getRawPath();
+            return new Target(https, uri.getHost(), port, hostHeader, basePath);
+        }
+
+        /**
+         * The request line and headers: complete for a request without body, up to and including
+         * {@code "Content-Length: "} when {@code withBody}, to be followed by the length, {@link #END_OF_HEAD}
+         * and the JSON body.
+         */
+        byte[] requestHead(String method, String path, String bearerToken, boolean withBody) {
+            StringBuilder head = new StringBuilder(256)
+                    .append(method).append(' ').append(basePath).append(path).append(" HTTP/1.1\r\n")
+                    .append("Host: ").append(hostHeader).append("\r\n");
+            if (bearerToken != null) {
+                head.append("Authorization: Bearer ").append(bearerToken).append("\r\n");
+            }
+            head.append(withBody ? "Content-Type: application/json\r\nContent-Length: " : "\r\n");
+            return head.toString().getBytes(StandardCharsets.UTF_8);
+        }
+
+        Socket connect() throws IOException {
+            Socket socket = new Socket();
+            try {
+                socket.setTcpNoDelay(true);
+                socket.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MILLIS);
+                if (!https) {
+                    return socket;
+                }
+                SSLSocket tls = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault())
+                        .createSocket(socket, host, port, true);
+                SSLParameters parameters = tls.getSSLParameters();
+                parameters.setEndpointIdentificationAlgorithm("HTTPS");
+                tls.setSSLParameters(parameters);
+                tls.startHandshake();
+                return tls;
+            } catch (IOException | RuntimeException e) {
+                socket.close();
+                throw e;
+            }
+        }
+    }
+
+    /** A growable byte buffer, reused from request to request. */
+    static final class Bytes {
+        private byte[] data;
+        private int length;
+
+        Bytes(int capacity) {
+            this.data = new byte[capacity];
+        }
+
+        Bytes reset() {
+            length = 0;
+            return this;
+        }
+
+        Bytes append(byte[] bytes) {
+            return append(bytes, 0, bytes.length);
+        }
+
+        Bytes append(byte[] bytes, int offset, int count) {
+            ensure(count);
+            System.arraycopy(bytes, offset, data, length, count);
+            length += count;
+            return this;
+        }
+
+        /** Appends a non-negative number in decimal ASCII. */
+        Bytes appendDecimal(long value) {
+            int digits = digits(value);
+            ensure(digits);
+            for (int i = length + digits - 1; i >= length; i--) {
+                data[i] = (byte) ('0' + value % 10);
+                value /= 10;
+            }
+            length += digits;
+            return this;
+        }
+
+        static int digits(long value) {
+            int digits = 1;
+            for (long rest = value; rest >= 10; rest /= 10) {
+                digits++;
+            }
+            return digits;
+        }
+
+        byte[] array() {
+            return data;
+        }
+
+        int length() {
+            return length;
+        }
+
+        String text() {
+            return new String(data, 0, length, StandardCharsets.UTF_8);
+        }
+
+        private void ensure(int extra) {
+            if (length + extra > data.length) {
+                data = Arrays.copyOf(data, Math.max(data.length * 2, length + extra));
+            }
+        }
+    }
+
+    /** The last response of a {@link Connection}, valid until its next request. */
+    static final class Response {
+        private final Bytes body = new Bytes(1024);
+        private int status;
+        private long contentLength;
+        private boolean chunked;
+        private boolean close;
+
+        int status() {
+            return status;
+        }
+
+        String bodyText() {
+            return body.text();
+        }
+    }
+
+    /**
+     * One HTTP/1.1 keep-alive connection on a blocking socket, used by one thread: the request goes out in
+     * one write, the response is read through a reused buffer (status line, headers up to the empty line,
+     * then the body by Content-Length, chunked, or up to the close). It reconnects when the server closed
+     * the connection ({@code Connection: close}, or an idle connection found closed when reused; such a
+     * request is sent again once on a new connection, as it cannot have reached the server).
+     *
+     * <p>The socket has no read timeout, since a timed read on a blocking socket costs two more system
+     * calls (a non-blocking read and a poll); instead {@link #expire} closes the socket of a request that
+     * has run longer than the request timeout, from the driver's watchdog thread.
+     */
+    static final class Connection {
+        private static final int MAX_LINE = 8192;
+        private static final int MAX_BODY = 16 << 20;
+        private static final long TIMEOUT_NANOS = REQUEST_TIMEOUT.toNanos();
+
+        private final Target target;
+        private final byte[] buffer = new byte[16 * 1024];
+        private final byte[] line = new byte[MAX_LINE];
+        private final Response response = new Response();
+        private int pos;
+        private int limit;
+        private boolean received;
+        private Socket socket;
+        private InputStream input;
+        private OutputStream output;
+        /** Guarded by this: 0 when idle, the time the request in flight times out, -1 once it timed out. */
+        private long deadline;
+        long opened;
+        long staleRetries;
+
+        Connection(Target target) {
+            this.target = target;
+        }
+
+        Response exchange(byte[] request, int length) throws IOException {
+            long requestDeadline = now() + TIMEOUT_NANOS;
+            synchronized (this) {
+                deadline = requestDeadline;
+            }
+            try {
+                boolean reused = socket != null && pos == limit;
+                if (!reused) {
+                    close();
+                    open();
+                }
+                try {
+                    return attempt(request, length);
+                } catch (IOException e) {
+                    close();
+                    if (timedOut()) {
+                        throw timeout();
+                    }
+                    if (!reused || received || e instanceof SocketTimeoutException) {
+                        throw e;
+                    }
+                }
+                staleRetries++;
+                open();
+                try {
+                    return attempt(request, length);
+                } catch (IOException e) {
+                    close();
+                    throw timedOut() ? timeout() : e;
+                }
+            } finally {
+                synchronized (this) {
+                    if (deadline < 0) {
+                        closeSocket();
+                    }
+                    deadline = 0;
+                }
+            }
+        }
+
+        /** Called by the watchdog: aborts the request in flight when it is past its deadline. */
+        synchronized void expire(long at) {
+            if (deadline > 0 && at > deadline) {
+                deadline = -1;
+                closeSocket();
+            }
+        }
+
+        synchronized void close() {
+            closeSocket();
+        }
+
+        private Response attempt(byte[] request, int length) throws IOException {
+            received = false;
+            output.write(request, 0, length);
+            readResponse();
+            if (response.close) {
+                close();
+            }
+            return response;
+        }
+
+        private void open() throws IOException {
+            Socket opening = target.connect();
+            synchronized (this) {
+                if (deadline < 0) {
+                    opening.close();
+                    throw timeout();
+                }
+                socket = opening;
+            }
+            input = opening.getInputStream();
+            output = opening.getOutputStream();
+            pos = 0;
+            limit = 0;
+            opened++;
+        }
+
+        private synchronized boolean timedOut() {
+            return deadline < 0;
+        }
+
+        private void closeSocket() {
+            if (socket != null) {
+                try {
+                    socket.close();
+                } catch (IOException e) {
+                    // closing anyway
+                }
+                socket = null;
+            }
+        }
+
+        private static SocketTimeoutException timeout() {
+            return new SocketTimeoutException("no complete response within " + REQUEST_TIMEOUT.toSeconds() + " s");
+        }
+
+        private void readResponse() throws IOException {
+            Response r = response;
+            int status;
+            do {
+                status = readHead(r);
+            } while (status / 100 == 1 && status != 101);
+            if (status == 101) {
+                throw new ProtocolException("unexpected 101 Switching Protocols");
+            }
+            r.status = status;
+            r.body.reset();
+            if (status == 204 || status == 304) {
+                return;
+            }
+            if (r.chunked) {
+                readChunked(r.body);
+            } else if (r.contentLength >= 0) {
+                readFixed(r.body, r.contentLength);
+            } else {
+                readToEnd(r.body);
+                r.close = true;
+            }
+        }
+
+        /** Reads the status line and the headers, returns the status code. */
+        private int readHead(Response r) throws IOException {
+            int n = readLine();
+            if (n < 12 || !startsWith(line, "HTTP/1.") || line[8] != ' '
+                    || !isDigit(line[9]) || !isDigit(line[10]) || !isDigit(line[11])) {
+                throw new ProtocolException("bad status line: " + new String(line, 0, n, StandardCharsets.ISO_8859_1));
+            }
+            int status = (line[9] - '0') * 100 + (line[10] - '0') * 10 + (line[11] - '0');
+            r.close = line[7] == '0';
+            r.chunked = false;
+            r.contentLength = -1;
+            while ((n = readLine()) > 0) {
+                int colon = 0;
+                while (colon < n && line[colon] != ':') {
+                    colon++;
+                }
+                if (colon == 0 || colon == n) {
+                    throw new ProtocolException("bad header line");
+                }
+                int from = colon + 1;
+                while (from < n && (line[from] == ' ' || line[from] == '\t')) {
+                    from++;
+                }
+                int to = n;
+                while (to > from && (line[to - 1] == ' ' || line[to - 1] == '\t')) {
+                    to--;
+                }
+                if (nameIs(colon, "content-length")) {
+                    r.contentLength = parseLength(from, to);
+                } else if (nameIs(colon, "transfer-encoding")) {
+                    r.chunked = contains(from, to, "chunked");
+                } else if (nameIs(colon, "connection")) {
+                    if (contains(from, to, "close")) {
+                        r.close = true;
+                    } else if (contains(from, to, "keep-alive")) {
+                        r.close = false;
+                    }
+                }
+            }
+            return status;
+        }
+
+        private void readChunked(Bytes body) throws IOException {
+            while (true) {
+                int n = readLine();
+                long size = 0;
+                int i = 0;
+                for (; i < n; i++) {
+                    int digit = Character.digit(line[i], 16);
+                    if (digit < 0) {
+                        break;
+                    }
+                    size = size * 16 + digit;
+                    if (size > MAX_BODY) {
+                        throw new ProtocolException("chunk larger than " + MAX_BODY + " bytes");
+                    }
+                }
+                if (i == 0 || i < n && line[i] != ';' && line[i] != ' ' && line[i] != '\t') {
+                    throw new ProtocolException("bad chunk size line");
+                }
+                if (size == 0) {
+                    while (readLine() > 0) {
+                        // trailer fields are ignored
+                    }
+                    return;
+                }
+                readFixed(body, size);
+                if (readLine() != 0) {
+                    throw new ProtocolException("chunk not followed by CRLF");
+                }
+            }
+        }
+
+        private void readFixed(Bytes body, long length) throws IOException {
+            if (body.length() + length > MAX_BODY) {
+                throw new ProtocolException("response body larger than " + MAX_BODY + " bytes");
+            }
+            long remaining = length;
+            while (remaining > 0) {
+                if (pos == limit) {
+                    fill();
+                }
+                int count = (int) Math.min(limit - pos, remaining);
+                body.append(buffer, pos, count);
+                pos += count;
+                remaining -= count;
+            }
+        }
+
+        private void readToEnd(Bytes body) throws IOException {
+            while (true) {
+                if (pos == limit) {
+                    int n = input.read(buffer, 0, buffer.length);
+                    if (n < 0) {
+                        return;
+                    }
+                    pos = 0;
+                    limit = n;
+                }
+                if (body.length() + limit - pos > MAX_BODY) {
+                    throw new ProtocolException("response body larger than " + MAX_BODY + " bytes");
+                }
+                body.append(buffer, pos, limit - pos);
+                pos = limit;
+            }
+        }
+
+        /** Reads one line into {@link #line} without its CRLF (or bare LF) and returns its length. */
+        private int readLine() throws IOException {
+            int n = 0;
+            while (true) {
+                if (pos == limit) {
+                    fill();
+                }
+                byte b = buffer[pos++];
+                if (b == '\n') {
+                    return n > 0 && line[n - 1] == '\r' ? n - 1 : n;
+                }
+                if (n == MAX_LINE) {
+                    throw new ProtocolException("response line longer than " + MAX_LINE + " bytes");
+                }
+                line[n++] = b;
+            }
+        }
+
+        private void fill() throws IOException {
+            int n = input.read(buffer, 0, buffer.length);
+            if (n < 0) {
+                throw new EOFException(received ? "connection closed within the response"
+                        : "connection closed before the response");
+            }
+            received = true;
+            pos = 0;
+            limit = n;
+        }
+
+        private boolean nameIs(int length, String lowerCaseName) {
+            if (length != lowerCaseName.length()) {
+                return false;
+            }
+            for (int i = 0; i < length; i++) {
+                if ((line[i] | 0x20) != lowerCaseName.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Whether line[from, to) contains the lower-case ASCII token, ignoring case. */
+        private boolean contains(int from, int to, String token) {
+            outer:
+            for (int start = from; start + token.length() <= to; start++) {
+                for (int i = 0; i < token.length(); i++) {
+                    int c = line[start + i];
+                    if (c >= 'A' && c <= 'Z') {
+                        c += 'a' - 'A';
+                    }
+                    if (c != token.charAt(i)) {
+                        continue outer;
+                    }
+                }
+                return true;
+            }
+            return false;
+        }
+
+        private long parseLength(int from, int to) throws ProtocolException {
+            if (from == to || to - from > 18) {
+                throw new ProtocolException("bad Content-Length");
+            }
+            long value = 0;
+            for (int i = from; i < to; i++) {
+                if (!isDigit(line[i])) {
+                    throw new ProtocolException("bad Content-Length");
+                }
+                value = value * 10 + (line[i] - '0');
+            }
+            return value;
+        }
+
+        private static boolean startsWith(byte[] bytes, String prefix) {
+            for (int i = 0; i < prefix.length(); i++) {
+                if (bytes[i] != prefix.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean isDigit(byte b) {
+            return b >= '0' && b <= '9';
         }
     }
 
@@ -562,19 +1247,34 @@ public class SendLoad {
         final Histogram latency = new Histogram();
         final LongAdder accepted = new LongAdder();
         final LongAdder shed = new LongAdder();
+        final LongAdder connections = new LongAdder();
+        final LongAdder staleRetries = new LongAdder();
         final Map<String, LongAdder> rejected = new ConcurrentSkipListMap<>();
         final Map<String, LongAdder> errors = new ConcurrentSkipListMap<>();
         volatile long maxLagNanos;
         private volatile long start;
         private volatile long end;
+        private long cpuAtStart = -1;
+        private long cpuAtEnd = -1;
 
         long open(long at) {
+            cpuAtStart = processCpuNanos();
             start = at;
             return at;
         }
 
         void close(long at) {
             end = at;
+            cpuAtEnd = processCpuNanos();
+        }
+
+        /** CPU time of this process (client threads, scheduler and webhook receiver) in the window, or -1. */
+        long cpuNanos() {
+            return cpuAtStart < 0 || cpuAtEnd < 0 ? -1 : cpuAtEnd - cpuAtStart;
+        }
+
+        private static long processCpuNanos() {
+            return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
         }
 
         boolean running() {
@@ -587,14 +1287,22 @@ public class SendLoad {
             }
         }
 
-        void complete(HttpResponse<String> response, Throwable error, long start, long end,
-                      Driver.OnSuccess onSuccess) {
+        void connections(long opened, long staleRetried) {
+            if (opened != 0) {
+                connections.add(opened);
+            }
+            if (staleRetried != 0) {
+                staleRetries.add(staleRetried);
+            }
+        }
+
+        void complete(Response response, Exception error, long start, long end, Driver.OnSuccess onSuccess) {
             if (error != null) {
-                count(errors, rootCause(error).getClass().getSimpleName());
-            } else if (response.statusCode() / 100 != 2) {
-                count(rejected, String.valueOf(response.statusCode()));
+                count(errors, error.getClass().getSimpleName());
+            } else if (response.status() / 100 != 2) {
+                count(rejected, String.valueOf(response.status()));
             } else if (!onSuccess.accept(response, start, end)) {
-                count(rejected, response.statusCode() + " without wamid");
+                count(rejected, response.status() + " without wamid");
             } else {
                 accepted.increment();
                 latency.record(end - start);
@@ -629,14 +1337,6 @@ public class SendLoad {
 
         private static void count(Map<String, LongAdder> counts, String key) {
             counts.computeIfAbsent(key, k -> new LongAdder()).increment();
-        }
-
-        private static Throwable rootCause(Throwable error) {
-            Throwable cause = error;
-            while (cause instanceof CompletionException && cause.getCause() != null) {
-                cause = cause.getCause();
-            }
-            return cause;
         }
     }
 
@@ -823,6 +1523,9 @@ public class SendLoad {
 
     /** The webhook endpoint: answers the verification challenge and audits each delivery. */
     static final class Receiver implements AutoCloseable {
+        /** Few threads: the receiver shares the cores with the server under test. */
+        private static final int RECEIVER_THREADS = 4;
+
         final LongAdder deliveries = new LongAdder();
         final LongAdder verifications = new LongAdder();
         final LongAdder badSignatures = new LongAdder();
@@ -851,7 +1554,7 @@ public class SendLoad {
 
         static Receiver start(int port, String appSecret) throws IOException {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1024);
-            ExecutorService pool = Executors.newFixedThreadPool(8, daemonThreads("webhook"));
+            ExecutorService pool = Executors.newFixedThreadPool(RECEIVER_THREADS, daemonThreads("webhook"));
             Receiver receiver = new Receiver(server, pool, new Signer(appSecret));
             server.createContext("/webhook", receiver::handle);
             server.setExecutor(pool);
@@ -1004,8 +1707,13 @@ public class SendLoad {
         }
     }
 
-    /** Checks {@code X-Hub-Signature-256: sha256=<hex HMAC-SHA256(app secret, raw body)>}. */
+    /**
+     * Checks {@code X-Hub-Signature-256: sha256=<lower-case hex HMAC-SHA256(app secret, raw body)>}, with one
+     * Mac per receiver thread and without building the expected header as a string.
+     */
     static final class Signer {
+        private static final String PREFIX = "sha256=";
+
         private final ThreadLocal<Mac> mac;
 
         Signer(String appSecret) {
@@ -1022,12 +1730,29 @@ public class SendLoad {
         }
 
         boolean matches(String header, byte[] body) {
-            if (header == null) {
+            byte[] digest = mac.get().doFinal(body);
+            if (header == null || header.length() != PREFIX.length() + 2 * digest.length
+                    || !header.startsWith(PREFIX)) {
                 return false;
             }
-            String expected = "sha256=" + HexFormat.of().formatHex(mac.get().doFinal(body));
-            return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                    header.getBytes(StandardCharsets.US_ASCII));
+            int difference = 0;
+            for (int i = 0, at = PREFIX.length(); i < digest.length; i++, at += 2) {
+                int high = lowerHex(header.charAt(at));
+                int low = lowerHex(header.charAt(at + 1));
+                difference |= ((high | low) & 0x100) | (((high << 4) | low) ^ (digest[i] & 0xff));
+            }
+            return difference == 0;
+        }
+
+        /** The value of a lower-case hex digit, or 0x100 for any other character. */
+        private static int lowerHex(char c) {
+            if (c >= '0' && c <= '9') {
+                return c - '0';
+            }
+            if (c >= 'a' && c <= 'f') {
+                return c - 'a' + 10;
+            }
+            return 0x100;
         }
     }
 

@@ -16,7 +16,8 @@ public record SandboxSettings(
         @DefaultValue("2s") Duration readDelay,
         @DefaultValue("0") double failureRate,
         @DefaultValue("50ms") Duration ackPollInterval,
-        @DefaultValue("500") int ackBatchSize) {
+        @DefaultValue("500") int ackBatchSize,
+        @DefaultValue("2") int ackWorkers) {
 
     public SandboxSettings {
         if (failureRate < 0 || failureRate > 1) {
