@@ -1,6 +1,6 @@
 package io.openwaba.graph;
 
-import io.openwaba.shared.Secrets;
+import io.openwaba.shared.RandomIds;
 import io.openwaba.shared.Unauthenticated;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -58,6 +58,6 @@ class GraphErrors {
     }
 
     static ResponseEntity<Map<String, Object>> answer(GraphException e) {
-        return ResponseEntity.status(e.status()).body(e.envelope(Secrets.random("A", 23)));
+        return ResponseEntity.status(e.status()).body(e.envelope(RandomIds.of("A", 23)));
     }
 }

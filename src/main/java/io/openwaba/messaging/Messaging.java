@@ -10,6 +10,7 @@ import io.openwaba.numbers.PhoneNumber;
 import io.openwaba.numbers.PhoneNumbers;
 import io.openwaba.numbers.WaId;
 import io.openwaba.shared.Caller;
+import io.openwaba.shared.RandomIds;
 import io.openwaba.shared.Secrets;
 import io.openwaba.webhooks.WebhookEvent;
 import io.openwaba.webhooks.WebhookEvents;
@@ -203,7 +204,7 @@ public class Messaging {
     }
 
     private static String newWamid() {
-        return "wamid." + Secrets.random("HBgL", 44);
+        return "wamid." + RandomIds.of("HBgL", 44);
     }
 
     @PreDestroy

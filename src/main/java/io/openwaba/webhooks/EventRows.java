@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 class EventRows {
 
     private static final String CLAIM = """
-            SELECT id FROM webhooks_event
+            SELECT id, event_id, waba_id, body, attempts, expires_at FROM webhooks_event
             WHERE state = 'PENDING' AND next_attempt_at <= :now AND (lease_until IS NULL OR lease_until < :wallNow)
             LIMIT :batch FOR UPDATE SKIP LOCKED""";
 
@@ -61,18 +61,17 @@ class EventRows {
      * Leases run on wall-clock time, so advancing the sandbox clock never steals a batch in flight.
      */
     List<Claimed> claim(int batch, Instant now, Instant wallNow, Instant leaseUntil, String node) {
-        List<Long> ids = jdbc.sql(CLAIM).param("now", utc(now)).param("wallNow", utc(wallNow)).param("batch", batch)
-                .query(Long.class).list();
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        jdbc.sql("UPDATE webhooks_event SET lease_until = :until, claimed_by = :node WHERE id IN (:ids)")
-                .param("until", utc(leaseUntil)).param("node", node).param("ids", ids).update();
-        return jdbc.sql("SELECT id, event_id, waba_id, body, attempts, expires_at FROM webhooks_event WHERE id IN (:ids)")
-                .param("ids", ids)
+        List<Claimed> claimed = jdbc.sql(CLAIM).param("now", utc(now)).param("wallNow", utc(wallNow))
+                .param("batch", batch)
                 .query((rs, row) -> new Claimed(rs.getLong("id"), rs.getString("event_id"), rs.getString("waba_id"),
                         rs.getString("body"), rs.getInt("attempts"), instant(rs, "expires_at")))
                 .list();
+        if (!claimed.isEmpty()) {
+            jdbc.sql("UPDATE webhooks_event SET lease_until = :until, claimed_by = :node WHERE id IN (:ids)")
+                    .param("until", utc(leaseUntil)).param("node", node)
+                    .param("ids", claimed.stream().map(Claimed::id).toList()).update();
+        }
+        return claimed;
     }
 
     void markDelivered(List<Settled> settled, Instant at) {

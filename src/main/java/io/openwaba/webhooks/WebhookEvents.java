@@ -1,6 +1,6 @@
 package io.openwaba.webhooks;
 
-import io.openwaba.shared.Secrets;
+import io.openwaba.shared.RandomIds;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,7 +48,7 @@ public class WebhookEvents {
         for (WebhookEvent change : changes) {
             var subscription = byWaba.get(change.wabaId());
             if (subscription != null && subscription.wants(change.field())) {
-                rows.add(new EventRows.NewEvent(Secrets.random("evt_", 24), change.wabaId(), change.field(),
+                rows.add(new EventRows.NewEvent(RandomIds.of("evt_", 24), change.wabaId(), change.field(),
                         AsciiJson.write(envelope(change, now.getEpochSecond())), now, expires));
             }
         }
