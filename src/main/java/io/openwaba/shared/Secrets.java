@@ -10,18 +10,12 @@ import java.util.HexFormat;
 public final class Secrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final char[] ALPHABET =
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
     private Secrets() {
     }
 
     public static String random(String prefix, int length) {
-        var out = new StringBuilder(prefix);
-        for (int i = 0; i < length; i++) {
-            out.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
-        }
-        return out.toString();
+        return RandomIds.of(prefix, length, RANDOM);
     }
 
     public static String hexOfRandomBytes(int bytes) {
