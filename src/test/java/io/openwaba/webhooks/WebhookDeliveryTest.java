@@ -13,8 +13,13 @@ import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 class WebhookDeliveryTest extends PlatformTest {
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aCallbackThatDoesNotEchoTheChallengeIsRefusedAndNothingIsSaved() {
@@ -107,6 +112,8 @@ class WebhookDeliveryTest extends PlatformTest {
         var customer = newCustomer();
         customerWrites(customer, tenant, "hello");
         eventually(() -> assertThat(receiver.deliveries()).hasSize(1));
+        // The retry time is set when the failed attempt is settled: advance the clock only after that.
+        eventually(() -> assertThat(attemptsOf(tenant.wabaId())).isEqualTo(1));
 
         advanceClock(Duration.ofMinutes(30));
         sleepQuietly(300);
@@ -144,6 +151,7 @@ class WebhookDeliveryTest extends PlatformTest {
         var customer = newCustomer();
         var wamid = customerWrites(customer, tenant, "hello");
         eventually(() -> assertThat(receiver.deliveries()).hasSize(1));
+        eventually(() -> assertThat(attemptsOf(tenant.wabaId())).isEqualTo(1));
 
         advanceClock(Duration.ofDays(8));
 
@@ -191,6 +199,11 @@ class WebhookDeliveryTest extends PlatformTest {
         var notAUrl = http.put("/api/wabas/" + tenant.wabaId() + "/webhook", ADMIN_TOKEN, Map.of(
                 "callback_url", "ftp://example.com/x", "verify_token", "mgmt-token"));
         assertThat(notAUrl.status()).isEqualTo(422);
+    }
+
+    private int attemptsOf(String wabaId) {
+        return jdbc.sql("SELECT MAX(attempts) FROM webhooks_event WHERE waba_id = :waba").param("waba", wabaId)
+                .query(Integer.class).single();
     }
 
     private static String standardSignature(String secret, WebhookReceiver.Delivery delivery) {
