@@ -10,7 +10,7 @@ if [ "$2" = pg ]; then
   psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS openwaba_bench" -c "CREATE DATABASE openwaba_bench"
   DB="--openwaba.db.url=jdbc:postgresql://127.0.0.1:5432/openwaba_bench --openwaba.db.username=postgres"
 fi
-java -jar target/openwaba-*.jar --server.port=8080 --openwaba.data-dir=/tmp/bench-data $DB > /tmp/bench-server-$1.log 2>&1 &
+java -jar target/openwaba-*.jar --server.port=8080 ${BENCH_SERVER_ARGS:-} --openwaba.data-dir=/tmp/bench-data $DB > /tmp/bench-server-$1.log 2>&1 &
 SERVER=$!
 for i in $(seq 1 60); do curl -sf localhost:8080/sandbox/ping >/dev/null && break; sleep 1; done
 java bench/SendLoad.java --base-url http://localhost:8080 --rate $3 --duration 60 --warmup 10 --ping-duration 10 > /tmp/result-$1.txt 2>/tmp/result-$1.err
