@@ -118,10 +118,6 @@ class MessageRows {
                 });
     }
 
-    long count() {
-        return jdbc.sql("SELECT COUNT(*) FROM messaging_message").query(Long.class).single();
-    }
-
     private static void bindMessage(PreparedStatement ps, NewMessage m) throws SQLException {
         ps.setString(1, m.wamid());
         ps.setString(2, m.direction());
