@@ -4,7 +4,6 @@ import io.openwaba.shared.NodeName;
 import io.openwaba.shared.PollingWorker;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.List;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -33,14 +34,35 @@ final class GroupCommit<T> {
         this.writer.start();
     }
 
-    CompletableFuture<Void> submit(T item) {
-        var pending = new Pending<T>(item, new CompletableFuture<>());
+    /** A submitted item: wait for {@link #done()}, or {@link #withdraw()} it while it is still queued. */
+    static final class Pending<T> {
+        private final T item;
+        private final CompletableFuture<Void> done = new CompletableFuture<>();
+        private final AtomicBoolean taken = new AtomicBoolean();
+
+        private Pending(T item) {
+            this.item = item;
+        }
+
+        CompletableFuture<Void> done() {
+            return done;
+        }
+
+        /** True if the item was still waiting and now will never be written. */
+        boolean withdraw() {
+            return taken.compareAndSet(false, true);
+        }
+    }
+
+    Pending<T> submit(T item) {
+        var pending = new Pending<T>(item);
         if (!running) {
+            pending.withdraw();
             pending.done().completeExceptionally(new IllegalStateException("shutting down"));
-            return pending.done();
+            return pending;
         }
         queue.add(pending);
-        return pending.done();
+        return pending;
     }
 
     void close() {
@@ -52,7 +74,9 @@ final class GroupCommit<T> {
         }
         Pending<T> left;
         while ((left = queue.poll()) != null) {
-            left.done().completeExceptionally(new IllegalStateException("shutting down"));
+            if (left.withdraw()) {
+                left.done().completeExceptionally(new IllegalStateException("shutting down"));
+            }
         }
     }
 
@@ -72,8 +96,12 @@ final class GroupCommit<T> {
             }
             batch.add(first);
             queue.drainTo(batch, maxBatch - 1);
+            batch.removeIf(pending -> !pending.taken.compareAndSet(false, true));
+            if (batch.isEmpty()) {
+                continue;
+            }
             try {
-                writeBatch.accept(batch.stream().map(Pending::item).toList());
+                writeBatch.accept(batch.stream().map(pending -> pending.item).toList());
                 batch.forEach(pending -> pending.done().complete(null));
             } catch (RuntimeException e) {
                 log.error("Could not commit a batch of {} items; their requests fail and nothing was stored",
@@ -84,6 +112,4 @@ final class GroupCommit<T> {
         }
     }
 
-    private record Pending<T>(T item, CompletableFuture<Void> done) {
-    }
 }

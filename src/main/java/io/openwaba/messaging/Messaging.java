@@ -163,9 +163,7 @@ public class Messaging {
         if (now.isBefore(window.openedAt().plus(settings.customerServiceWindow()))) {
             return window;
         }
-        var next = new WindowRows.Window(window.lastInboundAt(), Secrets.hexOfRandomBytes(16), now);
-        windows.update(phoneNumberId, waId, next);
-        return next;
+        return windows.rollConversation(phoneNumberId, waId, window, Secrets.hexOfRandomBytes(16), now);
     }
 
     private static boolean advances(String from, String to) {
@@ -178,13 +176,25 @@ public class Messaging {
         return STATUS_ORDER.indexOf(to) > STATUS_ORDER.indexOf(from);
     }
 
+    /**
+     * Waits for the message's commit. After 30 s a message still queued is withdrawn and the
+     * client told nothing was sent; one already being written is waited for, since it may be sent.
+     */
     private void awaitCommit(MessageRows.NewMessage message) {
+        var pending = writer.submit(message);
         try {
-            writer.submit(message).get(30, TimeUnit.SECONDS);
+            try {
+                pending.done().get(30, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                if (pending.withdraw()) {
+                    throw unavailable();
+                }
+                pending.done().get();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unavailable();
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException e) {
             throw unavailable();
         }
     }

@@ -43,6 +43,21 @@ class WindowRows {
         }
     }
 
+    /**
+     * Starts the next conversation in an open window, unless another node already did; the
+     * customer's last message time is left alone. Returns the window as it now stands.
+     */
+    Window rollConversation(String phoneNumberId, String waId, Window expired, String conversationId, Instant now) {
+        jdbc.sql("""
+                UPDATE messaging_window SET conversation_id = :conversation, opened_at = :opened
+                WHERE phone_number_id = :number AND wa_id = :waId AND opened_at = :expiredOpenedAt""")
+                .param("conversation", conversationId).param("opened", MessageRows.utc(now))
+                .param("number", phoneNumberId).param("waId", waId)
+                .param("expiredOpenedAt", MessageRows.utc(expired.openedAt()))
+                .update();
+        return find(phoneNumberId, waId).orElse(expired);
+    }
+
     private int updateExisting(String phoneNumberId, String waId, Window window) {
         return jdbc.sql("""
                 UPDATE messaging_window SET last_inbound_at = :last, conversation_id = :conversation, opened_at = :opened

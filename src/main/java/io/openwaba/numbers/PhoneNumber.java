@@ -6,8 +6,4 @@ import java.time.Instant;
 public record PhoneNumber(String id, String wabaId, String businessId, WaId waId, String displayPhoneNumber,
                           String verifiedName, String status, String messagingLimitTier, String qualityRating,
                           Instant createdAt) {
-
-    public boolean isConnected() {
-        return "CONNECTED".equals(status);
-    }
 }

@@ -62,11 +62,13 @@ public record WaId(String digits, String country) {
     private static Optional<WaId> tryParse(String input, String region) {
         try {
             var number = PHONES.parse(input, region);
-            if (!PHONES.isValidNumber(number)) {
+            var country = PHONES.getRegionCodeForNumber(number);
+            // Non-geographic numbers (+800, +882 ...) have no country: "001".
+            if (!PHONES.isValidNumber(number) || country == null || country.length() != 2 || country.equals("ZZ")) {
                 return Optional.empty();
             }
             var digits = PHONES.format(number, PhoneNumberFormat.E164).substring(1);
-            return Optional.of(new WaId(digits, PHONES.getRegionCodeForNumber(number)));
+            return Optional.of(new WaId(digits, country));
         } catch (NumberParseException e) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package io.openwaba.shared;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -15,6 +16,12 @@ class ManagementErrors {
         var body = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
         body.setTitle(problem.title());
         return ResponseEntity.status(problem.status()).body(body);
+    }
+
+    /** Two requests raced to create the same thing; the loser is told so, not served a 500. */
+    @ExceptionHandler(DuplicateKeyException.class)
+    ResponseEntity<ProblemDetail> duplicate(DuplicateKeyException e) {
+        return problem(ApiProblem.conflict("this already exists (created concurrently); read it or retry"));
     }
 
     @ExceptionHandler(Unauthenticated.class)

@@ -14,8 +14,4 @@ public final class NodeIds {
     public static String next() {
         return Long.toString(LOWEST + (long) (RANDOM.nextDouble() * 9 * LOWEST));
     }
-
-    public static boolean looksLikeNodeId(String value) {
-        return value != null && value.matches("\\d{1,20}");
-    }
 }

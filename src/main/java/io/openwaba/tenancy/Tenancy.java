@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,6 +31,7 @@ public class Tenancy {
     private final AccessTokens tokens;
     private final Clock clock;
     private final Map<String, CachedCaller> callers = new ConcurrentHashMap<>();
+    private final AtomicLong revocations = new AtomicLong();
 
     Tenancy(Businesses businesses, Wabas wabas, AccessTokens tokens, Clock clock) {
         this.businesses = businesses;
@@ -47,9 +49,13 @@ public class Tenancy {
         if (cached != null && cached.expiresAt - System.nanoTime() > 0) {
             return cached.caller;
         }
+        long generation = revocations.get();
         var caller = tokens.activeByHash(hash)
                 .orElseThrow(() -> new Unauthenticated("Cannot parse access token"));
-        callers.put(hash, new CachedCaller(caller, System.nanoTime() + TOKEN_CACHE_NANOS));
+        // A revocation during the read must not be undone by caching what was read before it.
+        if (revocations.get() == generation) {
+            callers.put(hash, new CachedCaller(caller, System.nanoTime() + TOKEN_CACHE_NANOS));
+        }
         return caller;
     }
 
@@ -152,6 +158,7 @@ public class Tenancy {
     public void revokeToken(String tokenId) {
         tokens.find(tokenId).orElseThrow(() -> ApiProblem.notFound("token", tokenId));
         tokens.revoke(tokenId, clock.instant());
+        revocations.incrementAndGet();
         callers.clear();
     }
 
@@ -159,6 +166,7 @@ public class Tenancy {
     @Transactional
     public void revokeTokenValue(String value) {
         tokens.activeByHash(Secrets.sha256Hex(value)).ifPresent(caller -> tokens.revoke(caller.tokenId(), clock.instant()));
+        revocations.incrementAndGet();
         callers.clear();
     }
 

@@ -118,7 +118,7 @@ class EventRows {
 
     /** Puts dead (or, for one named event, any) events back in the queue with a fresh retry period. */
     int replay(String wabaId, String eventId, Instant now, Instant expiresAt) {
-        var sql = "UPDATE webhooks_event SET state = 'PENDING', next_attempt_at = :now, expires_at = :expires,"
+        var sql = "UPDATE webhooks_event SET state = 'PENDING', attempts = 0, next_attempt_at = :now, expires_at = :expires,"
                 + " lease_until = NULL WHERE waba_id = :waba AND "
                 + (eventId == null ? "state = 'DEAD'" : "event_id = :event AND state <> 'PENDING'");
         var statement = jdbc.sql(sql).param("now", utc(now)).param("expires", utc(expiresAt)).param("waba", wabaId);

@@ -32,11 +32,15 @@ class SubscriptionRows {
                 WHERE waba_id = :waba""")
                 .params(params(s)).update();
         if (updated == 0) {
-            jdbc.sql("""
+            int inserted = jdbc.sql("""
                     INSERT INTO webhooks_subscription (waba_id, callback_url, verify_token, app_secret, fields, active,
                         disabled_reason, created_at, updated_at)
-                    VALUES (:waba, :url, :token, :secret, :fields, :active, :reason, :created, :updated)""")
+                    VALUES (:waba, :url, :token, :secret, :fields, :active, :reason, :created, :updated)
+                    ON CONFLICT DO NOTHING""")
                     .params(params(s)).update();
+            if (inserted == 0) {
+                save(s);
+            }
         }
     }
 

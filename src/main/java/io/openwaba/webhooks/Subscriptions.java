@@ -31,7 +31,7 @@ public class Subscriptions {
         this.clock = clock;
     }
 
-    @Transactional
+    /** Not transactional on purpose: no database connection is held while the callback answers. */
     public Subscription register(String wabaId, String callbackUrl, String verifyToken, String appSecret,
                                  Set<String> fields) {
         if (verifyToken == null || verifyToken.isBlank() || verifyToken.length() > 256) {

@@ -190,7 +190,7 @@ class WebhookDelivery implements SmartLifecycle {
         double jitter = 1 + settings.jitter() * (ThreadLocalRandom.current().nextDouble() * 2 - 1);
         var delay = Duration.ofMillis((long) (capped * jitter));
         if (retryAfter != null && retryAfter.compareTo(delay) > 0) {
-            delay = retryAfter;
+            delay = retryAfter.compareTo(settings.maxAge()) > 0 ? settings.maxAge() : retryAfter;
         }
         var next = now.plus(delay);
         // One last attempt at the end of the retry period rather than giving up early.
@@ -202,7 +202,7 @@ class WebhookDelivery implements SmartLifecycle {
             return null;
         }
         try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim())));
+            return Duration.ofSeconds(Math.max(0, Math.min(Long.parseLong(header.trim()), settings.maxAge().toSeconds())));
         } catch (NumberFormatException notSeconds) {
             try {
                 var at = ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();

@@ -47,6 +47,9 @@ class SandboxApiTest extends PlatformTest {
                 .isEqualTo(409);
         assertThat(http.post("/sandbox/customers", null, Map.of("wa_id", "123", "name", "Bad")).status())
                 .isEqualTo(400);
+        // A valid but non-geographic number (+800) has no country to take: refused, not a 500.
+        assertThat(http.post("/sandbox/customers", null, Map.of("wa_id", "+80012345678", "name", "Freephone"))
+                .status()).isEqualTo(400);
         assertThat(http.post("/sandbox/customers", null, Map.of("wa_id", "+4915112345670", "name", "X", "country", "FR"))
                 .json().get("detail").asString()).contains("DE");
         assertThat(http.get("/sandbox/customers/" + waId, null).json().get("name").asString()).isEqualTo("Maria");

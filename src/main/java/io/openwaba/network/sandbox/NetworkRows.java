@@ -1,6 +1,5 @@
 package io.openwaba.network.sandbox;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -121,8 +120,14 @@ class NetworkRows {
     }
 
     void insertAcks(List<Ack> acks) {
-        template.batchUpdate("INSERT INTO network_ack (wamid, status, taken_at, due_at) VALUES (?, ?, ?, ?)",
-                acks, acks.size(), (ps, a) -> bindAck(ps, a, 1));
+        // A message dispatched again (an expired lease) keeps the acknowledgement it already has.
+        template.batchUpdate("INSERT INTO network_ack (wamid, status, taken_at, due_at) VALUES (?, ?, ?, ?)"
+                + " ON CONFLICT DO NOTHING", acks, acks.size(), (ps, a) -> {
+                    ps.setString(1, a.wamid());
+                    ps.setString(2, a.status());
+                    ps.setObject(3, utc(a.takenAt()));
+                    ps.setObject(4, utc(a.dueAt()));
+                });
     }
 
     /** Moves each phone on to its next acknowledgement. */
@@ -156,13 +161,6 @@ class NetworkRows {
             jdbc.sql("DELETE FROM network_ack WHERE wamid IN (:wamids)")
                     .param("wamids", acks.stream().map(Ack::wamid).toList()).update();
         }
-    }
-
-    private static void bindAck(PreparedStatement ps, Ack a, int first) throws SQLException {
-        ps.setString(first, a.wamid());
-        ps.setString(first + 1, a.status());
-        ps.setObject(first + 2, utc(a.takenAt()));
-        ps.setObject(first + 3, utc(a.dueAt()));
     }
 
     private static Customer customer(ResultSet rs, int row) throws SQLException {
