@@ -1,12 +1,11 @@
 package io.openwaba.messaging;
 
+import io.openwaba.shared.SqlTime;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -54,7 +53,7 @@ class MessageRows {
         template.batchUpdate("INSERT INTO messaging_dispatch (wamid, due_at) VALUES (?, ?)", messages,
                 messages.size(), (ps, m) -> {
                     ps.setString(1, m.wamid());
-                    ps.setObject(2, utc(m.at()));
+                    ps.setObject(2, SqlTime.utc(m.at()));
                 });
     }
 
@@ -65,20 +64,20 @@ class MessageRows {
 
     /** Claims messages due at {@code now} under a lease that runs on wall-clock time ({@code wallNow}). */
     List<OutboundMessage> claimDispatch(int batch, Instant now, Instant wallNow, Instant leaseUntil, String node) {
-        List<String> wamids = jdbc.sql(CLAIM).param("now", utc(now)).param("wallNow", utc(wallNow))
+        List<String> wamids = jdbc.sql(CLAIM).param("now", SqlTime.utc(now)).param("wallNow", SqlTime.utc(wallNow))
                 .param("batch", batch).query(String.class).list();
         if (wamids.isEmpty()) {
             return List.of();
         }
         jdbc.sql("UPDATE messaging_dispatch SET lease_until = :until, claimed_by = :node WHERE wamid IN (:wamids)")
-                .param("until", utc(leaseUntil)).param("node", node).param("wamids", wamids).update();
+                .param("until", SqlTime.utc(leaseUntil)).param("node", node).param("wamids", wamids).update();
         return jdbc.sql("""
                 SELECT wamid, phone_number_id, waba_id, wa_id, type, payload, created_at FROM messaging_message
                 WHERE wamid IN (:wamids)""")
                 .param("wamids", wamids)
                 .query((rs, row) -> new OutboundMessage(rs.getString("wamid"), rs.getString("phone_number_id"),
                         rs.getString("waba_id"), rs.getString("wa_id"), rs.getString("type"),
-                        rs.getString("payload"), instant(rs, "created_at")))
+                        rs.getString("payload"), SqlTime.instant(rs, "created_at")))
                 .list();
     }
 
@@ -99,7 +98,7 @@ class MessageRows {
                 .param("wamids", wamids)
                 .query((rs, row) -> new Tracked(rs.getString("wamid"), rs.getString("status"),
                         rs.getString("phone_number_id"), rs.getString("waba_id"), rs.getString("wa_id"),
-                        rs.getString("conversation_id"), instantOrNull(rs, "conversation_expires_at"),
+                        rs.getString("conversation_id"), SqlTime.instant(rs, "conversation_expires_at"),
                         rs.getString("callback_data")))
                 .list();
     }
@@ -113,7 +112,7 @@ class MessageRows {
                     } else {
                         ps.setInt(2, c.errorCode());
                     }
-                    ps.setObject(3, utc(c.at()));
+                    ps.setObject(3, SqlTime.utc(c.at()));
                     ps.setString(4, c.wamid());
                 });
     }
@@ -128,22 +127,10 @@ class MessageRows {
         ps.setString(7, m.payload());
         ps.setString(8, m.status());
         ps.setString(9, m.conversationId());
-        ps.setObject(10, m.conversationExpiresAt() == null ? null : utc(m.conversationExpiresAt()));
+        ps.setObject(10, m.conversationExpiresAt() == null ? null : SqlTime.utc(m.conversationExpiresAt()));
         ps.setString(11, m.callbackData());
-        ps.setObject(12, utc(m.at()));
-        ps.setObject(13, utc(m.at()));
+        ps.setObject(12, SqlTime.utc(m.at()));
+        ps.setObject(13, SqlTime.utc(m.at()));
     }
 
-    static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
-    }
-
-    private static Instant instantOrNull(ResultSet rs, String column) throws SQLException {
-        var value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
 }

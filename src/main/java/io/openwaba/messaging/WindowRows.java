@@ -1,7 +1,7 @@
 package io.openwaba.messaging;
 
+import io.openwaba.shared.SqlTime;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,8 +26,8 @@ class WindowRows {
                 SELECT last_inbound_at, conversation_id, opened_at FROM messaging_window
                 WHERE phone_number_id = :number AND wa_id = :waId""")
                 .param("number", phoneNumberId).param("waId", waId)
-                .query((rs, row) -> new Window(rs.getObject("last_inbound_at", OffsetDateTime.class).toInstant(),
-                        rs.getString("conversation_id"), rs.getObject("opened_at", OffsetDateTime.class).toInstant()))
+                .query((rs, row) -> new Window(SqlTime.instant(rs, "last_inbound_at"),
+                        rs.getString("conversation_id"), SqlTime.instant(rs, "opened_at")))
                 .optional();
     }
 
@@ -51,9 +51,9 @@ class WindowRows {
         jdbc.sql("""
                 UPDATE messaging_window SET conversation_id = :conversation, opened_at = :opened
                 WHERE phone_number_id = :number AND wa_id = :waId AND opened_at = :expiredOpenedAt""")
-                .param("conversation", conversationId).param("opened", MessageRows.utc(now))
+                .param("conversation", conversationId).param("opened", SqlTime.utc(now))
                 .param("number", phoneNumberId).param("waId", waId)
-                .param("expiredOpenedAt", MessageRows.utc(expired.openedAt()))
+                .param("expiredOpenedAt", SqlTime.utc(expired.openedAt()))
                 .update();
         return find(phoneNumberId, waId).orElse(expired);
     }
@@ -66,8 +66,8 @@ class WindowRows {
     }
 
     private static Map<String, Object> params(String phoneNumberId, String waId, Window window) {
-        return Map.of("last", MessageRows.utc(window.lastInboundAt()),
-                "conversation", window.conversationId(), "opened", MessageRows.utc(window.openedAt()),
+        return Map.of("last", SqlTime.utc(window.lastInboundAt()),
+                "conversation", window.conversationId(), "opened", SqlTime.utc(window.openedAt()),
                 "number", phoneNumberId, "waId", waId);
     }
 }

@@ -1,9 +1,8 @@
 package io.openwaba.numbers;
 
+import io.openwaba.shared.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,7 +26,7 @@ class PhoneNumberRows {
                 .param("waId", number.waId().digits()).param("display", number.displayPhoneNumber())
                 .param("country", number.waId().country()).param("name", number.verifiedName())
                 .param("status", number.status()).param("tier", number.messagingLimitTier())
-                .param("quality", number.qualityRating()).param("at", number.createdAt().atOffset(ZoneOffset.UTC))
+                .param("quality", number.qualityRating()).param("at", SqlTime.utc(number.createdAt()))
                 .update();
     }
 
@@ -50,6 +49,6 @@ class PhoneNumberRows {
         return new PhoneNumber(rs.getString("id"), rs.getString("waba_id"), rs.getString("business_id"),
                 new WaId(rs.getString("wa_id"), rs.getString("country")), rs.getString("display_phone_number"),
                 rs.getString("verified_name"), rs.getString("status"), rs.getString("messaging_limit_tier"),
-                rs.getString("quality_rating"), rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                rs.getString("quality_rating"), SqlTime.instant(rs, "created_at"));
     }
 }

@@ -1,6 +1,7 @@
 package io.openwaba.tenancy;
 
 import io.openwaba.shared.Caller;
+import io.openwaba.shared.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -23,7 +24,7 @@ class AccessTokens {
                 INSERT INTO tenancy_token (id, role, business_id, token_hash, label, created_at)
                 VALUES (:id, :role, :business, :hash, :label, :at)""")
                 .param("id", id).param("role", role.name()).param("business", businessId)
-                .param("hash", hash).param("label", label).param("at", Businesses.utc(at))
+                .param("hash", hash).param("label", label).param("at", SqlTime.utc(at))
                 .update();
     }
 
@@ -51,11 +52,11 @@ class AccessTokens {
 
     boolean revoke(String id, Instant at) {
         return jdbc.sql("UPDATE tenancy_token SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL")
-                .param("id", id).param("at", Businesses.utc(at)).update() > 0;
+                .param("id", id).param("at", SqlTime.utc(at)).update() > 0;
     }
 
     private static TokenInfo map(ResultSet rs, int row) throws SQLException {
         return new TokenInfo(rs.getString("id"), rs.getString("role"), rs.getString("business_id"),
-                rs.getString("label"), Businesses.instant(rs, "created_at"), Businesses.instant(rs, "revoked_at"));
+                rs.getString("label"), SqlTime.instant(rs, "created_at"), SqlTime.instant(rs, "revoked_at"));
     }
 }

@@ -1,10 +1,8 @@
 package io.openwaba.tenancy;
 
+import io.openwaba.shared.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,7 +23,7 @@ class Businesses {
                 VALUES (:id, :name, :verified, :email, :secret, :at)""")
                 .param("id", business.id()).param("name", business.name())
                 .param("verified", business.verified()).param("email", business.notificationEmail())
-                .param("secret", business.appSecret()).param("at", utc(business.createdAt()))
+                .param("secret", business.appSecret()).param("at", SqlTime.utc(business.createdAt()))
                 .update();
     }
 
@@ -47,17 +45,8 @@ class Businesses {
                 .param("id", id).param("secret", secret).update();
     }
 
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        var value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
     private static Business map(ResultSet rs, int row) throws SQLException {
         return new Business(rs.getString("id"), rs.getString("name"), rs.getBoolean("verified"),
-                rs.getString("notification_email"), rs.getString("app_secret"), instant(rs, "created_at"));
+                rs.getString("notification_email"), rs.getString("app_secret"), SqlTime.instant(rs, "created_at"));
     }
 }

@@ -1,5 +1,6 @@
 package io.openwaba.tenancy;
 
+import io.openwaba.shared.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -19,7 +20,7 @@ class Wabas {
     void insert(Waba waba) {
         jdbc.sql("INSERT INTO tenancy_waba (id, business_id, name, created_at) VALUES (:id, :business, :name, :at)")
                 .param("id", waba.id()).param("business", waba.businessId()).param("name", waba.name())
-                .param("at", Businesses.utc(waba.createdAt()))
+                .param("at", SqlTime.utc(waba.createdAt()))
                 .update();
     }
 
@@ -34,6 +35,6 @@ class Wabas {
 
     private static Waba map(ResultSet rs, int row) throws SQLException {
         return new Waba(rs.getString("id"), rs.getString("business_id"), rs.getString("name"),
-                Businesses.instant(rs, "created_at"));
+                SqlTime.instant(rs, "created_at"));
     }
 }

@@ -1,12 +1,11 @@
 package io.openwaba.webhooks;
 
+import io.openwaba.shared.SqlTime;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,9 +49,9 @@ class EventRows {
             ps.setString(2, e.wabaId());
             ps.setString(3, e.field());
             ps.setString(4, e.body());
-            ps.setObject(5, utc(e.at()));
-            ps.setObject(6, utc(e.expiresAt()));
-            ps.setObject(7, utc(e.at()));
+            ps.setObject(5, SqlTime.utc(e.at()));
+            ps.setObject(6, SqlTime.utc(e.expiresAt()));
+            ps.setObject(7, SqlTime.utc(e.at()));
         });
     }
 
@@ -61,14 +60,14 @@ class EventRows {
      * Leases run on wall-clock time, so advancing the sandbox clock never steals a batch in flight.
      */
     List<Claimed> claim(int batch, Instant now, Instant wallNow, Instant leaseUntil, String node) {
-        List<Claimed> claimed = jdbc.sql(CLAIM).param("now", utc(now)).param("wallNow", utc(wallNow))
+        List<Claimed> claimed = jdbc.sql(CLAIM).param("now", SqlTime.utc(now)).param("wallNow", SqlTime.utc(wallNow))
                 .param("batch", batch)
                 .query((rs, row) -> new Claimed(rs.getLong("id"), rs.getString("event_id"), rs.getString("waba_id"),
-                        rs.getString("body"), rs.getInt("attempts"), instant(rs, "expires_at")))
+                        rs.getString("body"), rs.getInt("attempts"), SqlTime.instant(rs, "expires_at")))
                 .list();
         if (!claimed.isEmpty()) {
             jdbc.sql("UPDATE webhooks_event SET lease_until = :until, claimed_by = :node WHERE id IN (:ids)")
-                    .param("until", utc(leaseUntil)).param("node", node)
+                    .param("until", SqlTime.utc(leaseUntil)).param("node", node)
                     .param("ids", claimed.stream().map(Claimed::id).toList()).update();
         }
         return claimed;
@@ -79,7 +78,7 @@ class EventRows {
                 UPDATE webhooks_event SET state = 'DELIVERED', attempts = attempts + 1, delivered_at = ?,
                     last_status = ?, last_error = NULL, lease_until = NULL WHERE id = ?""",
                 settled, settled.size(), (ps, s) -> {
-                    ps.setObject(1, utc(at));
+                    ps.setObject(1, SqlTime.utc(at));
                     ps.setInt(2, s.httpStatus());
                     ps.setLong(3, s.id());
                 });
@@ -90,7 +89,7 @@ class EventRows {
                 UPDATE webhooks_event SET attempts = attempts + 1, next_attempt_at = ?, last_status = ?,
                     last_error = ?, lease_until = NULL WHERE id = ?""",
                 settled, settled.size(), (ps, s) -> {
-                    ps.setObject(1, utc(s.nextAttemptAt()));
+                    ps.setObject(1, SqlTime.utc(s.nextAttemptAt()));
                     setStatus(ps, 2, s.httpStatus());
                     ps.setString(3, truncate(s.error()));
                     ps.setLong(4, s.id());
@@ -121,7 +120,7 @@ class EventRows {
         var sql = "UPDATE webhooks_event SET state = 'PENDING', attempts = 0, next_attempt_at = :now, expires_at = :expires,"
                 + " lease_until = NULL WHERE waba_id = :waba AND "
                 + (eventId == null ? "state = 'DEAD'" : "event_id = :event AND state <> 'PENDING'");
-        var statement = jdbc.sql(sql).param("now", utc(now)).param("expires", utc(expiresAt)).param("waba", wabaId);
+        var statement = jdbc.sql(sql).param("now", SqlTime.utc(now)).param("expires", SqlTime.utc(expiresAt)).param("waba", wabaId);
         if (eventId != null) {
             statement = statement.param("event", eventId);
         }
@@ -137,7 +136,7 @@ class EventRows {
         int status = rs.getInt("last_status");
         Integer lastStatus = rs.wasNull() ? null : status;
         return new DeadLetter(rs.getString("event_id"), rs.getString("field"), rs.getInt("attempts"),
-                lastStatus, rs.getString("last_error"), instant(rs, "created_at"),
+                lastStatus, rs.getString("last_error"), SqlTime.instant(rs, "created_at"),
                 rs.getString("body"));
     }
 
@@ -153,11 +152,4 @@ class EventRows {
         return error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
-    }
 }

@@ -1,17 +1,16 @@
 package io.openwaba.webhooks;
 
+import io.openwaba.shared.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -64,7 +63,7 @@ class SubscriptionRows {
     void disable(String wabaId, String reason, Instant at) {
         jdbc.sql("UPDATE webhooks_subscription SET active = FALSE, disabled_reason = :reason, updated_at = :at"
                         + " WHERE waba_id = :waba")
-                .param("waba", wabaId).param("reason", reason).param("at", at.atOffset(ZoneOffset.UTC)).update();
+                .param("waba", wabaId).param("reason", reason).param("at", SqlTime.utc(at)).update();
     }
 
     private static Map<String, Object> params(Subscription s) {
@@ -76,8 +75,8 @@ class SubscriptionRows {
         params.put("fields", String.join(",", s.fields()));
         params.put("active", s.active());
         params.put("reason", s.disabledReason());
-        params.put("created", s.createdAt().atOffset(ZoneOffset.UTC));
-        params.put("updated", s.updatedAt().atOffset(ZoneOffset.UTC));
+        params.put("created", SqlTime.utc(s.createdAt()));
+        params.put("updated", SqlTime.utc(s.updatedAt()));
         return params;
     }
 
@@ -86,7 +85,7 @@ class SubscriptionRows {
                 .collect(Collectors.toCollection(TreeSet::new));
         return new Subscription(rs.getString("waba_id"), rs.getString("callback_url"), rs.getString("verify_token"),
                 rs.getString("app_secret"), fields, rs.getBoolean("active"), rs.getString("disabled_reason"),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+                SqlTime.instant(rs, "created_at"),
+                SqlTime.instant(rs, "updated_at"));
     }
 }

@@ -1,10 +1,9 @@
 package io.openwaba.network.sandbox;
 
+import io.openwaba.shared.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +33,7 @@ class NetworkRows {
                 INSERT INTO network_customer (wa_id, name, country, created_at) VALUES (:waId, :name, :country, :at)
                 ON CONFLICT DO NOTHING""")
                 .param("waId", customer.waId()).param("name", customer.name()).param("country", customer.country())
-                .param("at", utc(customer.createdAt())).update() > 0;
+                .param("at", SqlTime.utc(customer.createdAt())).update() > 0;
     }
 
     void deleteCustomer(String waId) {
@@ -64,7 +63,7 @@ class NetworkRows {
     void block(String waId, String phoneNumberId, Instant at) {
         jdbc.sql("INSERT INTO network_block (wa_id, phone_number_id, blocked_at) VALUES (:waId, :number, :at)"
                         + " ON CONFLICT DO NOTHING")
-                .param("waId", waId).param("number", phoneNumberId).param("at", utc(at)).update();
+                .param("waId", waId).param("number", phoneNumberId).param("at", SqlTime.utc(at)).update();
     }
 
     void unblock(String waId, String phoneNumberId) {
@@ -90,8 +89,8 @@ class NetworkRows {
             ps.setString(5, r.type());
             ps.setString(6, r.payload());
             ps.setString(7, r.status());
-            ps.setObject(8, utc(r.at()));
-            ps.setObject(9, utc(r.at()));
+            ps.setObject(8, SqlTime.utc(r.at()));
+            ps.setObject(9, SqlTime.utc(r.at()));
         });
     }
 
@@ -106,7 +105,7 @@ class NetworkRows {
                 .param("waId", waId).param("limit", limit)
                 .query((rs, row) -> new ChatMessage(rs.getString("wamid"), rs.getString("phone_number_id"),
                         rs.getString("direction"), rs.getString("type"), rs.getString("payload"),
-                        rs.getString("status"), rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+                        rs.getString("status"), SqlTime.instant(rs, "created_at")))
                 .list();
     }
 
@@ -114,7 +113,7 @@ class NetworkRows {
         template.batchUpdate("UPDATE network_chat_message SET status = ?, updated_at = ? WHERE wamid = ?",
                 acks, acks.size(), (ps, a) -> {
                     ps.setString(1, a.status());
-                    ps.setObject(2, utc(at));
+                    ps.setObject(2, SqlTime.utc(at));
                     ps.setString(3, a.wamid());
                 });
     }
@@ -125,8 +124,8 @@ class NetworkRows {
                 + " ON CONFLICT DO NOTHING", acks, acks.size(), (ps, a) -> {
                     ps.setString(1, a.wamid());
                     ps.setString(2, a.status());
-                    ps.setObject(3, utc(a.takenAt()));
-                    ps.setObject(4, utc(a.dueAt()));
+                    ps.setObject(3, SqlTime.utc(a.takenAt()));
+                    ps.setObject(4, SqlTime.utc(a.dueAt()));
                 });
     }
 
@@ -135,8 +134,8 @@ class NetworkRows {
         template.batchUpdate("UPDATE network_ack SET status = ?, taken_at = ?, due_at = ? WHERE wamid = ?",
                 acks, acks.size(), (ps, a) -> {
                     ps.setString(1, a.status());
-                    ps.setObject(2, utc(a.takenAt()));
-                    ps.setObject(3, utc(a.dueAt()));
+                    ps.setObject(2, SqlTime.utc(a.takenAt()));
+                    ps.setObject(3, SqlTime.utc(a.dueAt()));
                     ps.setString(4, a.wamid());
                 });
     }
@@ -149,10 +148,10 @@ class NetworkRows {
         return jdbc.sql("""
                 SELECT wamid, status, taken_at, due_at FROM network_ack WHERE due_at <= :now
                 LIMIT :batch FOR UPDATE SKIP LOCKED""")
-                .param("now", utc(now)).param("batch", batch)
+                .param("now", SqlTime.utc(now)).param("batch", batch)
                 .query((rs, row) -> new Ack(rs.getString("wamid"), rs.getString("status"),
-                        rs.getObject("taken_at", OffsetDateTime.class).toInstant(),
-                        rs.getObject("due_at", OffsetDateTime.class).toInstant()))
+                        SqlTime.instant(rs, "taken_at"),
+                        SqlTime.instant(rs, "due_at")))
                 .list();
     }
 
@@ -165,10 +164,7 @@ class NetworkRows {
 
     private static Customer customer(ResultSet rs, int row) throws SQLException {
         return new Customer(rs.getString("wa_id"), rs.getString("name"), rs.getString("country"),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                SqlTime.instant(rs, "created_at"));
     }
 
-    static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
 }
