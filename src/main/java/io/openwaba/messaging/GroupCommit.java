@@ -111,5 +111,4 @@ final class GroupCommit<T> {
             batch.clear();
         }
     }
-
 }

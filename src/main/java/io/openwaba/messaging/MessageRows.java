@@ -127,10 +127,9 @@ class MessageRows {
         ps.setString(7, m.payload());
         ps.setString(8, m.status());
         ps.setString(9, m.conversationId());
-        ps.setObject(10, m.conversationExpiresAt() == null ? null : SqlTime.utc(m.conversationExpiresAt()));
+        ps.setObject(10, SqlTime.utc(m.conversationExpiresAt()));
         ps.setString(11, m.callbackData());
         ps.setObject(12, SqlTime.utc(m.at()));
         ps.setObject(13, SqlTime.utc(m.at()));
     }
-
 }

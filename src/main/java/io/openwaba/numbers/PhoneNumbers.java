@@ -3,13 +3,12 @@ package io.openwaba.numbers;
 import io.openwaba.shared.ApiProblem;
 import io.openwaba.shared.Caller;
 import io.openwaba.shared.NodeIds;
+import io.openwaba.shared.ShortLivedCache;
 import io.openwaba.tenancy.Tenancy;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,8 +19,8 @@ public class PhoneNumbers {
     private final PhoneNumberRows rows;
     private final Tenancy tenancy;
     private final Clock clock;
-    private static final long CACHE_NANOS = TimeUnit.SECONDS.toNanos(1);
-    private final Map<String, Cached> recent = new ConcurrentHashMap<>();
+    private final ShortLivedCache<String, Optional<PhoneNumber>> recent =
+            new ShortLivedCache<>(Duration.ofSeconds(1), 10_000);
 
     PhoneNumbers(PhoneNumberRows rows, Tenancy tenancy, Clock clock) {
         this.rows = rows;
@@ -58,22 +57,16 @@ public class PhoneNumbers {
      */
     public Optional<PhoneNumber> find(String id) {
         var cached = recent.get(id);
-        if (cached != null && cached.expiresAt() - System.nanoTime() > 0) {
-            return cached.number();
+        if (cached.isPresent()) {
+            return cached.get();
         }
         var number = rows.find(id);
-        if (recent.size() > 10_000) {
-            recent.clear();
-        }
-        recent.put(id, new Cached(number, System.nanoTime() + CACHE_NANOS));
+        recent.put(id, number);
         return number;
     }
 
     public Optional<PhoneNumber> find(Caller caller, String id) {
         return find(id).filter(number -> caller.owns(number.businessId()));
-    }
-
-    private record Cached(Optional<PhoneNumber> number, long expiresAt) {
     }
 
     public List<PhoneNumber> ofWaba(String wabaId) {

@@ -4,13 +4,12 @@ import io.openwaba.shared.ApiProblem;
 import io.openwaba.shared.Caller;
 import io.openwaba.shared.NodeIds;
 import io.openwaba.shared.Secrets;
+import io.openwaba.shared.ShortLivedCache;
 import io.openwaba.shared.Unauthenticated;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,13 +23,12 @@ public class Tenancy {
 
     // Every request authenticates; a short cache keeps the token lookup off the hot path.
     // Revocation clears this node's cache at once; other nodes notice within the TTL.
-    private static final long TOKEN_CACHE_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final Businesses businesses;
     private final Wabas wabas;
     private final AccessTokens tokens;
     private final Clock clock;
-    private final Map<String, CachedCaller> callers = new ConcurrentHashMap<>();
+    private final ShortLivedCache<String, Caller> callers = new ShortLivedCache<>(Duration.ofSeconds(5), 100_000);
     private final AtomicLong revocations = new AtomicLong();
 
     Tenancy(Businesses businesses, Wabas wabas, AccessTokens tokens, Clock clock) {
@@ -46,15 +44,15 @@ public class Tenancy {
         }
         var hash = Secrets.sha256Hex(token.trim());
         var cached = callers.get(hash);
-        if (cached != null && cached.expiresAt - System.nanoTime() > 0) {
-            return cached.caller;
+        if (cached.isPresent()) {
+            return cached.get();
         }
         long generation = revocations.get();
         var caller = tokens.activeByHash(hash)
                 .orElseThrow(() -> new Unauthenticated("Cannot parse access token"));
         // A revocation during the read must not be undone by caching what was read before it.
         if (revocations.get() == generation) {
-            callers.put(hash, new CachedCaller(caller, System.nanoTime() + TOKEN_CACHE_NANOS));
+            callers.put(hash, caller);
         }
         return caller;
     }
@@ -184,8 +182,5 @@ public class Tenancy {
         var issued = new IssuedToken(NodeIds.next(), value, label, clock.instant());
         tokens.insert(issued.id(), role, businessId, hash, label, issued.createdAt());
         return issued;
-    }
-
-    private record CachedCaller(Caller caller, long expiresAt) {
     }
 }

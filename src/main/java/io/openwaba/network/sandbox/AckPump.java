@@ -35,7 +35,8 @@ class AckPump implements SmartLifecycle {
         this.clock = clock;
         this.tx = tx;
         this.settings = settings;
-        this.worker = new PollingWorker("sandbox-acks", settings.ackWorkers(), settings.ackPollInterval(), this::acknowledgeDue);
+        this.worker = new PollingWorker("sandbox-acks", settings.ackWorkers(), settings.ackPollInterval(),
+                this::acknowledgeDue);
     }
 
     void wake() {
