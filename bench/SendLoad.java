@@ -59,7 +59,8 @@ import java.util.stream.IntStream;
  * how long each takes until the response is complete. A local webhook receiver checks the
  * {@code X-Hub-Signature-256} of every delivery and that each accepted message gets its sent,
  * delivered and read status exactly once; the run waits for the last read status before reporting.
- * An empty endpoint ({@code GET /sandbox/ping}) is measured first as the ceiling of the HTTP stack.
+ * An empty endpoint ({@code GET /sandbox/ping}) is measured last, on the warmed-up and idle server, as
+ * the ceiling of the HTTP stack.
  * After the drain the subscription is deleted, so the server stops delivering to the receiver.
  *
  * <p>The measured requests (the sends and the pings) go through a minimal HTTP/1.1 client of its own
@@ -148,7 +149,6 @@ public class SendLoad {
             Report report;
             try {
                 List<String> customers = prepareCustomers(sandbox);
-                PhaseResult ceiling = measureCeiling(receiver);
 
                 RequestTemplate sends = sendRequests(sandbox, customers);
                 long loadStart = now();
@@ -156,9 +156,10 @@ public class SendLoad {
                 runPhase("warmup", options.warmup(), sends, false, receiver);
                 PhaseResult measured = runPhase("measured", options.duration(), sends, true, receiver);
                 boolean drained = drain(receiver);
-
                 double overallSeconds = Math.max(0, receiver.lastDeliveryAt() - loadStart) / 1e9;
                 double overallDeliveryRate = (receiver.deliveries.sum() - deliveriesBeforeLoad) / overallSeconds;
+                // After the load, on a warmed-up and idle server: the ceiling of its HTTP stack.
+                PhaseResult ceiling = measureCeiling(receiver);
                 audit = Audit.of(ledger, receiver);
                 report = report(measured, ceiling, receiver, audit, drained, overallDeliveryRate);
             } finally {
@@ -472,7 +473,7 @@ public class SendLoad {
                   --rate N               target sends/s, open loop; 0 = closed loop (default 1000)
                   --clients N            client threads, one keep-alive connection each (default 64)
                   --customers N          distinct customers the sends are spread over (default 200)
-                  --warmup S             seconds of load before measuring, discarded (default 10)
+                  --warmup S             seconds of load before measuring, discarded (default 30)
                   --receiver-port P      webhook receiver port on 127.0.0.1, 0 = any free (default 0)
                   --drain-timeout S      seconds to wait for the last read statuses (default 120)
                   --ping-duration S      seconds of GET /sandbox/ping for the ceiling, 0 = skip (default 10)""";
@@ -484,7 +485,7 @@ public class SendLoad {
             values.put("rate", "1000");
             values.put("clients", "64");
             values.put("customers", "200");
-            values.put("warmup", "10");
+            values.put("warmup", "30");
             values.put("receiver-port", "0");
             values.put("drain-timeout", "120");
             values.put("ping-duration", "10");

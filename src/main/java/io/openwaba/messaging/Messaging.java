@@ -214,7 +214,7 @@ public class Messaging {
     }
 
     private static String newWamid() {
-        return "wamid." + RandomIds.of("HBgL", 44);
+        return "wamid." + RandomIds.timeOrdered("HBgL", 44);
     }
 
     @PreDestroy

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,15 +34,17 @@ class WebhookController {
     private final WebhookSettings settings;
     private final WebhookDelivery delivery;
     private final Clock clock;
+    private final TransactionTemplate tx;
 
     WebhookController(Subscriptions subscriptions, EventRows events, Tenancy tenancy, WebhookSettings settings,
-                      WebhookDelivery delivery, Clock clock) {
+                      WebhookDelivery delivery, Clock clock, TransactionTemplate tx) {
         this.subscriptions = subscriptions;
         this.events = events;
         this.tenancy = tenancy;
         this.settings = settings;
         this.delivery = delivery;
         this.clock = clock;
+        this.tx = tx;
     }
 
     record RegisterWebhook(String callbackUrl, String verifyToken, String appSecret, Set<String> fields) {
@@ -106,7 +109,9 @@ class WebhookController {
 
     private Map<String, Integer> replay(Waba waba, String eventId) {
         var now = clock.instant();
-        int replayed = events.replay(waba.id(), eventId, now, now.plus(settings.maxAge()));
+        var expires = now.plus(settings.maxAge());
+        Integer replayed = tx.execute(status -> eventId == null ? events.replayDead(waba.id(), now, expires)
+                : events.replay(waba.id(), eventId, now, expires));
         delivery.wake();
         return Map.of("replayed", replayed);
     }

@@ -172,9 +172,9 @@ class WebhookDelivery implements SmartLifecycle {
             }
         }
         tx.executeWithoutResult(status -> {
-            events.markDelivered(delivered, now);
+            events.markDelivered(delivered);
             events.markRetry(retry);
-            events.markDead(dead);
+            events.markDead(dead, now);
             gone.forEach((wabaId, reason) -> subscriptions.disable(wabaId, reason, now));
         });
         if (!gone.isEmpty()) {

@@ -48,7 +48,7 @@ public class WebhookEvents {
         for (WebhookEvent change : changes) {
             var subscription = byWaba.get(change.wabaId());
             if (subscription != null && subscription.wants(change.field())) {
-                rows.add(new EventRows.NewEvent(RandomIds.of("evt_", 24), change.wabaId(), change.field(),
+                rows.add(new EventRows.NewEvent(RandomIds.timeOrdered("evt_", 24), change.wabaId(), change.field(),
                         AsciiJson.write(envelope(change, now.getEpochSecond())), now, expires));
             }
         }

@@ -66,11 +66,14 @@ final class WebhookHttp {
         var retryAfter = connection.getHeaderField("Retry-After");
         String body = "";
         try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
-            if (in != null) {
-                byte[] head = in.readNBytes(65_536);
+            if (in != null && keepBody) {
+                body = new String(in.readNBytes(65_536), StandardCharsets.UTF_8);
                 in.transferTo(OutputStream.nullOutputStream());
-                if (keepBody) {
-                    body = new String(head, StandardCharsets.UTF_8);
+            } else if (in != null) {
+                // Most receivers answer a few bytes: a small buffer, not transferTo's 8 KiB per call.
+                byte[] discard = new byte[256];
+                while (in.read(discard) >= 0) {
+                    // drained
                 }
             }
         }

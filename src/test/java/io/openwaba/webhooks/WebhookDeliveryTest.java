@@ -202,7 +202,7 @@ class WebhookDeliveryTest extends PlatformTest {
     }
 
     private int attemptsOf(String wabaId) {
-        return jdbc.sql("SELECT MAX(attempts) FROM webhooks_event WHERE waba_id = :waba").param("waba", wabaId)
+        return jdbc.sql("SELECT COALESCE(MAX(attempts), 0) FROM webhooks_delivery WHERE waba_id = :waba").param("waba", wabaId)
                 .query(Integer.class).single();
     }
 

@@ -14,7 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The simulated phones' side: when an acknowledgement falls due (by the sandbox clock), it
- * updates the customer's chat and reports the status to messaging, in one transaction.
+ * reports the status to messaging and moves the phone on to its next acknowledgement, in one
+ * transaction; the chat line takes its final status with the last one.
  */
 @Component
 class AckPump implements SmartLifecycle {
@@ -50,7 +51,6 @@ class AckPump implements SmartLifecycle {
             if (due.isEmpty()) {
                 return 0;
             }
-            rows.updateChatStatuses(due, now);
             messaging.reportStatuses(due.stream().map(ack -> new StatusReport(ack.wamid(), ack.status(), now,
                     ack.status().equals("failed") ? SIMULATED_FAILURE : null)).toList());
             var next = new ArrayList<NetworkRows.Ack>();
@@ -63,6 +63,7 @@ class AckPump implements SmartLifecycle {
                 }
             }
             rows.updateAcks(next);
+            rows.updateChatStatuses(done, now);
             rows.deleteAcks(done);
             return due.size();
         });

@@ -98,17 +98,36 @@ class NetworkRows {
                    String status, Instant at) {
     }
 
+    /**
+     * The latest lines of a customer's chat. While a phone still owes acknowledgements, a line's
+     * status is the one before the next acknowledgement due; the line itself is written once more, at the end.
+     */
     List<ChatMessage> chat(String waId, int limit) {
         return jdbc.sql("""
-                SELECT * FROM (SELECT * FROM network_chat_message WHERE wa_id = :waId ORDER BY id DESC LIMIT :limit) recent
-                ORDER BY id""")
+                SELECT recent.*, a.status AS next_ack FROM (
+                    SELECT * FROM network_chat_message WHERE wa_id = :waId ORDER BY id DESC LIMIT :limit) recent
+                LEFT JOIN network_ack a ON a.wamid = recent.wamid
+                ORDER BY recent.id""")
                 .param("waId", waId).param("limit", limit)
                 .query((rs, row) -> new ChatMessage(rs.getString("wamid"), rs.getString("phone_number_id"),
                         rs.getString("direction"), rs.getString("type"), rs.getString("payload"),
-                        rs.getString("status"), SqlTime.instant(rs, "created_at")))
+                        shownStatus(rs.getString("status"), rs.getString("next_ack")),
+                        SqlTime.instant(rs, "created_at")))
                 .list();
     }
 
+    private static String shownStatus(String written, String nextAck) {
+        if (nextAck == null) {
+            return written;
+        }
+        return switch (nextAck) {
+            case "delivered" -> "sent";
+            case "read" -> "delivered";
+            default -> written;
+        };
+    }
+
+    /** Writes the final status (read or failed) of lines whose phones have no acknowledgement left to give. */
     void updateChatStatuses(List<Ack> acks, Instant at) {
         template.batchUpdate("UPDATE network_chat_message SET status = ?, updated_at = ? WHERE wamid = ?",
                 acks, acks.size(), (ps, a) -> {

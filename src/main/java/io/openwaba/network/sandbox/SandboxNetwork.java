@@ -70,7 +70,7 @@ public class SandboxNetwork {
         if (text == null || text.isBlank() || text.length() > 4096) {
             throw ApiProblem.badRequest("text.body is required and at most 4096 characters long");
         }
-        var wamid = "wamid." + RandomIds.of("HBgM", 44);
+        var wamid = "wamid." + RandomIds.timeOrdered("HBgM", 44);
         var now = clock.instant();
         var content = Map.<String, Object>of("body", text);
         rows.insertChat(List.of(new NetworkRows.ChatRow(wamid, customer.waId(), number.id(), "sent", "text",
