@@ -71,6 +71,28 @@ public final class GraphBody {
         });
     }
 
+    /** A number, given as a JSON number or as a numeric string. */
+    public Optional<Double> number(String field) {
+        var value = node.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (value.isNumber()) {
+            return Optional.of(value.asDouble());
+        }
+        if (value.isString()) {
+            try {
+                double parsed = Double.parseDouble(value.asString().trim());
+                if (Double.isFinite(parsed)) {
+                    return Optional.of(parsed);
+                }
+            } catch (NumberFormatException notANumber) {
+                // reported below
+            }
+        }
+        throw GraphException.invalidParameter("Param " + param(field) + " must be a number.");
+    }
+
     public Optional<GraphBody> object(String field) {
         return container(field).map(value -> {
             if (!value.isObject()) {

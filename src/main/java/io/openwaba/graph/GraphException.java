@@ -57,6 +57,11 @@ public class GraphException extends RuntimeException {
         return new GraphException(status, code, null, "OAuthException", "(#" + code + ") " + title, details);
     }
 
+    /** Code 131009: a value outside what WhatsApp allows (a limit, a count, an enum); details say which. */
+    public static GraphException invalidValue(String details) {
+        return whatsapp(HttpStatus.BAD_REQUEST, 131009, "Parameter value is not valid", details);
+    }
+
     public static GraphException missingParameter(String details) {
         return whatsapp(HttpStatus.BAD_REQUEST, 131008, "Required parameter is missing", details);
     }

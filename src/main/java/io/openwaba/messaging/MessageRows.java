@@ -8,6 +8,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -101,6 +102,35 @@ class MessageRows {
                         rs.getString("conversation_id"), SqlTime.instant(rs, "conversation_expires_at"),
                         rs.getString("callback_data")))
                 .list();
+    }
+
+    record Received(String wamid, String waId, Instant at) {
+    }
+
+    Optional<Received> received(String phoneNumberId, String wamid) {
+        return jdbc.sql("""
+                SELECT wamid, wa_id, created_at FROM messaging_message
+                WHERE wamid = :wamid AND phone_number_id = :number AND direction = 'IN'""")
+                .param("wamid", wamid).param("number", phoneNumberId)
+                .query((rs, row) -> new Received(rs.getString("wamid"), rs.getString("wa_id"),
+                        SqlTime.instant(rs, "created_at")))
+                .optional();
+    }
+
+    /** Marks the customer's messages up to and including {@code upTo} as read; answers their wamids, oldest first. */
+    List<String> markReceivedRead(String phoneNumberId, Received upTo, Instant at) {
+        var wamids = jdbc.sql("""
+                SELECT wamid FROM messaging_message
+                WHERE phone_number_id = :number AND wa_id = :waId AND direction = 'IN' AND status = 'received'
+                    AND created_at <= :upTo
+                ORDER BY created_at""")
+                .param("number", phoneNumberId).param("waId", upTo.waId()).param("upTo", SqlTime.utc(upTo.at()))
+                .query(String.class).list();
+        if (!wamids.isEmpty()) {
+            jdbc.sql("UPDATE messaging_message SET status = 'read', updated_at = :at WHERE wamid IN (:wamids)")
+                    .param("at", SqlTime.utc(at)).param("wamids", wamids).update();
+        }
+        return wamids;
     }
 
     void updateStatuses(List<StatusChange> changes) {

@@ -10,4 +10,7 @@ import java.util.List;
 public interface MessageTransport {
 
     List<TransportResult> send(List<OutboundMessage> messages);
+
+    /** Tells the customer's phone its messages were read (blue ticks); runs in the caller's transaction. */
+    void markRead(ReadReceipt receipt);
 }

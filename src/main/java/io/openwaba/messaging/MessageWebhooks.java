@@ -24,6 +24,9 @@ final class MessageWebhooks {
             msg.put("context", Map.of("from", number.waId().digits(), "id", message.contextWamid()));
         }
         msg.put(message.type(), message.content());
+        if (message.type().equals("unsupported")) {
+            msg.put("errors", List.of(error(131051, "Message type unknown", "Message type is currently not supported.")));
+        }
         var contact = new LinkedHashMap<String, Object>();
         contact.put("profile", Map.of("name", message.profileName()));
         contact.put("wa_id", message.fromWaId());
@@ -40,13 +43,8 @@ final class MessageWebhooks {
         status.put("timestamp", seconds(report.at()));
         status.put("recipient_id", message.waId());
         if (report.error() != null) {
-            var error = new LinkedHashMap<String, Object>();
-            error.put("code", report.error().code());
-            error.put("title", report.error().title());
-            error.put("message", report.error().title());
-            error.put("error_data", Map.of("details", report.error().details()));
-            error.put("href", ERROR_HREF);
-            status.put("errors", List.of(error));
+            var error = report.error();
+            status.put("errors", List.of(error(error.code(), error.title(), error.details())));
         } else {
             if (message.callbackData() != null) {
                 status.put("biz_opaque_callback_data", message.callbackData());
@@ -71,6 +69,16 @@ final class MessageWebhooks {
         var value = base(number);
         value.put("statuses", List.of(status));
         return value;
+    }
+
+    private static Map<String, Object> error(int code, String title, String details) {
+        var error = new LinkedHashMap<String, Object>();
+        error.put("code", code);
+        error.put("title", title);
+        error.put("message", title);
+        error.put("error_data", Map.of("details", details));
+        error.put("href", ERROR_HREF);
+        return error;
     }
 
     private static LinkedHashMap<String, Object> base(PhoneNumber number) {

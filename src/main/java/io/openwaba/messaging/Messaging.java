@@ -54,9 +54,12 @@ public class Messaging {
     private final JsonMapper json = JsonMapper.builder().build();
     private final GroupCommit<MessageRows.NewMessage> writer;
     private final Dispatcher dispatcher;
+    private final MessageTransport transport;
+    private final TransactionTemplate tx;
 
     Messaging(PhoneNumbers numbers, MessageRows messages, WindowRows windows, WebhookEvents webhooks,
-              MessagingSettings settings, Clock clock, TransactionTemplate tx, Dispatcher dispatcher) {
+              MessagingSettings settings, Clock clock, TransactionTemplate tx, Dispatcher dispatcher,
+              MessageTransport transport) {
         this.numbers = numbers;
         this.messages = messages;
         this.windows = windows;
@@ -64,6 +67,8 @@ public class Messaging {
         this.settings = settings;
         this.clock = clock;
         this.dispatcher = dispatcher;
+        this.transport = transport;
+        this.tx = tx;
         this.policy = SendPolicy.standard(settings.customerServiceWindow());
         this.writer = new GroupCommit<>("message-writer", settings.commitBatchSize(),
                 batch -> tx.executeWithoutResult(status -> messages.insertOutbound(batch)));
@@ -73,6 +78,9 @@ public class Messaging {
     public Map<String, Object> send(Caller caller, String phoneNumberId, GraphBody body) {
         var number = numbers.find(caller, phoneNumberId)
                 .orElseThrow(() -> GraphException.unknownObject(phoneNumberId, "post"));
+        if (body.has("status")) {
+            return markRead(number, body);
+        }
         var request = parser.parse(body);
         var recipient = WaId.parse(request.to(), number.waId().country())
                 .orElseThrow(() -> GraphException.invalidParameter("Param to is not a valid phone number: '"
@@ -102,6 +110,23 @@ public class Messaging {
         response.put("contacts", List.of(contact));
         response.put("messages", List.of(Map.of("id", wamid, "message_status", "accepted")));
         return response;
+    }
+
+    /**
+     * {@code {"status": "read", "message_id": …}}: marks the customer's message, and the ones
+     * before it, as read, optionally with a typing indicator; answers {@code {"success": true}}.
+     */
+    private Map<String, Object> markRead(PhoneNumber number, GraphBody body) {
+        var request = parser.parseRead(body);
+        var received = messages.received(number.id(), request.messageId()).orElseThrow(() ->
+                GraphException.invalidParameter("Param message_id '" + request.messageId()
+                        + "' is not a message this phone number received."));
+        tx.executeWithoutResult(status -> {
+            var now = clock.instant();
+            var read = messages.markReceivedRead(number.id(), received, now);
+            transport.markRead(new ReadReceipt(number.id(), received.waId(), read, request.typing(), now));
+        });
+        return Map.of("success", true);
     }
 
     /** Stores an inbound message once and opens or restarts the window; false for a wamid seen before. */

@@ -13,24 +13,44 @@ import java.util.TreeSet;
  */
 final class SendRequestParser {
 
-    static final int MAX_TEXT_BODY = 4096;
     static final int MAX_CALLBACK_DATA = 512;
-    static final int MAX_WAMID = 128;
+    static final int MAX_WAMID = MessageContents.MAX_WAMID;
 
     private static final Set<String> CLOUD_API_TYPES = new TreeSet<>(Set.of("text", "image", "audio", "video",
             "document", "sticker", "location", "contacts", "reaction", "interactive", "template"));
-    private static final Set<String> SUPPORTED_TYPES = Set.of("text");
 
     record ParsedSend(String to, String type, Map<String, Object> message, String contextWamid,
                       String callbackData) {
     }
 
-    ParsedSend parse(GraphBody body) {
+    record ParsedRead(String messageId, boolean typing) {
+    }
+
+    /** Mark as read, with or without the typing indicator (reference/cloud-api.md section 2.4). */
+    ParsedRead parseRead(GraphBody body) {
+        messagingProduct(body);
+        var status = body.requiredString("status");
+        if (!status.equalsIgnoreCase("read")) {
+            throw GraphException.invalidParameter("Param status must be 'read'; got '" + status + "'.");
+        }
+        var messageId = Params.required(body, "message_id", MAX_WAMID);
+        var typing = body.object("typing_indicator").map(indicator -> {
+            Params.oneOf(indicator, "type", Set.of("text"), false);
+            return true;
+        }).orElse(false);
+        return new ParsedRead(messageId, typing);
+    }
+
+    private static void messagingProduct(GraphBody body) {
         var product = body.string("messaging_product")
                 .orElseThrow(() -> GraphException.requiredParameter("messaging_product"));
         if (!product.equalsIgnoreCase("whatsapp")) {
             throw GraphException.invalidParameter("Param messaging_product must be 'whatsapp'.");
         }
+    }
+
+    ParsedSend parse(GraphBody body) {
+        messagingProduct(body);
         var recipientType = body.string("recipient_type").orElse("individual");
         if (!recipientType.equalsIgnoreCase("individual")) {
             throw GraphException.invalidParameter("Param recipient_type must be 'individual'.");
@@ -42,12 +62,9 @@ final class SendRequestParser {
             throw GraphException.invalidParameter("Param type must be one of " + String.join(", ", CLOUD_API_TYPES)
                     + "; got '" + type + "'.");
         }
-        if (!SUPPORTED_TYPES.contains(type)) {
-            throw GraphException.invalidParameter("Message type '" + type + "' is not supported by this server yet.");
-        }
         var message = new LinkedHashMap<String, Object>();
         message.put("type", type);
-        message.put(type, text(body.requiredObject("text")));
+        message.put(type, MessageContents.parse(type, body));
         String contextWamid = null;
         var context = body.object("context");
         if (context.isPresent()) {
@@ -63,17 +80,5 @@ final class SendRequestParser {
                     + MAX_CALLBACK_DATA + " characters long.");
         }
         return new ParsedSend(to, type, message, contextWamid, callbackData);
-    }
-
-    private static Map<String, Object> text(GraphBody text) {
-        var body = text.requiredString("body");
-        if (body.codePointCount(0, body.length()) > MAX_TEXT_BODY) {
-            throw GraphException.invalidParameter("Param " + text.param("body") + " must be at most "
-                    + MAX_TEXT_BODY + " characters long.");
-        }
-        var out = new LinkedHashMap<String, Object>();
-        out.put("body", body);
-        out.put("preview_url", text.bool("preview_url").orElse(false));
-        return out;
     }
 }

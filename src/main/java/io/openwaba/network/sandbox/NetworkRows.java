@@ -137,6 +137,35 @@ class NetworkRows {
                 });
     }
 
+    void markChatRead(List<String> wamids, Instant at) {
+        if (!wamids.isEmpty()) {
+            jdbc.sql("UPDATE network_chat_message SET status = 'read', updated_at = :at WHERE wamid IN (:wamids)")
+                    .param("at", SqlTime.utc(at)).param("wamids", wamids).update();
+        }
+    }
+
+    void startTyping(String waId, String phoneNumberId, Instant until) {
+        jdbc.sql("DELETE FROM network_typing WHERE wa_id = :waId AND phone_number_id = :number")
+                .param("waId", waId).param("number", phoneNumberId).update();
+        jdbc.sql("INSERT INTO network_typing (wa_id, phone_number_id, until) VALUES (:waId, :number, :until)")
+                .param("waId", waId).param("number", phoneNumberId).param("until", SqlTime.utc(until)).update();
+    }
+
+    /** A message from the number ends its typing indicator. */
+    void stopTyping(List<ChatRow> delivered) {
+        template.batchUpdate("DELETE FROM network_typing WHERE wa_id = ? AND phone_number_id = ?", delivered,
+                delivered.size(), (ps, row) -> {
+                    ps.setString(1, row.waId());
+                    ps.setString(2, row.phoneNumberId());
+                });
+    }
+
+    List<String> typingNumbers(String waId, Instant now) {
+        return jdbc.sql("SELECT phone_number_id FROM network_typing WHERE wa_id = :waId AND until > :now"
+                        + " ORDER BY phone_number_id")
+                .param("waId", waId).param("now", SqlTime.utc(now)).query(String.class).list();
+    }
+
     void insertAcks(List<Ack> acks) {
         // A message dispatched again (an expired lease) keeps the acknowledgement it already has.
         template.batchUpdate("INSERT INTO network_ack (wamid, status, taken_at, due_at) VALUES (?, ?, ?, ?)"

@@ -5,6 +5,7 @@ import io.openwaba.shared.ManagementApi;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -34,9 +35,6 @@ class SandboxController {
     }
 
     record NewCustomer(String waId, String name, String country) {
-    }
-
-    record CustomerMessage(String to, String type, Map<String, Object> text, Map<String, Object> context) {
     }
 
     record BusinessRef(String phoneNumberId) {
@@ -70,7 +68,8 @@ class SandboxController {
     Map<String, Object> customer(@PathVariable String waId) {
         var customer = network.customer(waId);
         return Map.of("wa_id", customer.waId(), "name", customer.name(), "country", customer.country(),
-                "blocked_phone_number_ids", network.blockedNumbers(waId));
+                "blocked_phone_number_ids", network.blockedNumbers(waId),
+                "typing_phone_number_ids", network.typingNumbers(waId));
     }
 
     /** The customer leaves WhatsApp: messages to the number fail from now on with 131026. */
@@ -82,16 +81,13 @@ class SandboxController {
 
     @PostMapping("/customers/{waId}/messages")
     @ResponseStatus(HttpStatus.CREATED)
-    ChatMessage write(@PathVariable String waId, @RequestBody CustomerMessage request) {
-        var type = request.type() == null ? "text" : request.type();
-        if (!type.equals("text")) {
-            throw ApiProblem.badRequest("simulated customers can send type 'text' for now, not '" + type + "'");
-        }
-        if (request.text() == null || !(request.text().get("body") instanceof String body)) {
-            throw ApiProblem.badRequest("text.body is required");
-        }
-        var context = request.context() == null ? null : request.context().get("message_id");
-        return network.write(waId, request.to(), body, context instanceof String id ? id : null);
+    ChatMessage write(@PathVariable String waId, @RequestBody Map<String, Object> request) {
+        var type = request.get("type") == null ? "text" : String.valueOf(request.get("type")).toLowerCase(Locale.ROOT);
+        var content = CustomerMessages.content(type, request);
+        var context = request.get("context") instanceof Map<?, ?> given && given.get("message_id") instanceof String id
+                ? id : null;
+        var to = request.get("to") instanceof String number ? number : null;
+        return network.write(waId, to, type, content, context);
     }
 
     @GetMapping("/customers/{waId}/messages")

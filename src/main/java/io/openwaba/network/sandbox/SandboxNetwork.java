@@ -8,6 +8,7 @@ import io.openwaba.numbers.WaId;
 import io.openwaba.shared.ApiProblem;
 import io.openwaba.shared.RandomIds;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -62,23 +63,25 @@ public class SandboxNetwork {
         rows.deleteCustomer(customer(waId).waId());
     }
 
-    /** The customer writes a text to a business number ({@code to}: its phone-number id). */
+    /**
+     * The customer writes to a business number ({@code to}: its phone-number id); {@code content}
+     * is the object under the message's {@code type} key, already checked.
+     */
     @Transactional
-    public ChatMessage write(String waId, String to, String text, String contextWamid) {
+    public ChatMessage write(String waId, String to, String type, Object content, String contextWamid) {
         var customer = customer(waId);
         var number = business(to);
-        if (text == null || text.isBlank() || text.length() > 4096) {
-            throw ApiProblem.badRequest("text.body is required and at most 4096 characters long");
-        }
         var wamid = "wamid." + RandomIds.timeOrdered("HBgM", 44);
         var now = clock.instant();
-        var content = Map.<String, Object>of("body", text);
-        rows.insertChat(List.of(new NetworkRows.ChatRow(wamid, customer.waId(), number.id(), "sent", "text",
-                json.writeValueAsString(Map.of("type", "text", "text", content)), "sent", now)));
-        messaging.receive(new InboundMessage(wamid, number.id(), customer.waId(), customer.name(), "text", content,
+        var payload = new LinkedHashMap<String, Object>();
+        payload.put("type", type);
+        payload.put(type, content);
+        var line = json.writeValueAsString(payload);
+        rows.insertChat(List.of(new NetworkRows.ChatRow(wamid, customer.waId(), number.id(), "sent", type, line,
+                "sent", now)));
+        messaging.receive(new InboundMessage(wamid, number.id(), customer.waId(), customer.name(), type, content,
                 contextWamid, now));
-        return new ChatMessage(wamid, number.id(), "sent", "text",
-                json.writeValueAsString(Map.of("type", "text", "text", content)), "sent", now);
+        return new ChatMessage(wamid, number.id(), "sent", type, line, "sent", now);
     }
 
     public List<ChatMessage> chat(String waId, int limit) {
@@ -93,6 +96,11 @@ public class SandboxNetwork {
     @Transactional
     public void unblock(String waId, String to) {
         rows.unblock(customer(waId).waId(), business(to).id());
+    }
+
+    /** The business numbers showing this customer a typing indicator now (sandbox clock). */
+    public List<String> typingNumbers(String waId) {
+        return rows.typingNumbers(customer(waId).waId(), clock.instant());
     }
 
     public List<String> blockedNumbers(String waId) {

@@ -3,8 +3,10 @@ package io.openwaba.network.sandbox;
 import io.openwaba.messaging.MessageError;
 import io.openwaba.messaging.MessageTransport;
 import io.openwaba.messaging.OutboundMessage;
+import io.openwaba.messaging.ReadReceipt;
 import io.openwaba.messaging.TransportResult;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class SandboxTransport implements MessageTransport {
+
+    /** WhatsApp shows a typing indicator until the reply arrives or for 25 seconds. */
+    static final Duration TYPING_INDICATOR = Duration.ofSeconds(25);
 
     private final NetworkRows rows;
     private final SandboxSettings settings;
@@ -64,8 +69,18 @@ class SandboxTransport implements MessageTransport {
             }
         }
         rows.insertChat(chat);
+        rows.stopTyping(chat);
         rows.insertAcks(scheduled);
         return results;
+    }
+
+    /** Blue ticks on the customer's messages, and "typing…" for as long as WhatsApp shows it. */
+    @Override
+    public void markRead(ReadReceipt receipt) {
+        rows.markChatRead(receipt.wamids(), receipt.at());
+        if (receipt.typing()) {
+            rows.startTyping(receipt.waId(), receipt.phoneNumberId(), receipt.at().plus(TYPING_INDICATOR));
+        }
     }
 
     private void scheduleAcks(OutboundMessage message, Instant now, List<NetworkRows.Ack> scheduled) {

@@ -1,0 +1,122 @@
+package io.openwaba.network.sandbox;
+
+import io.openwaba.shared.ApiProblem;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What a simulated customer may send, checked and put in the shape of Meta's inbound webhook
+ * (reference/cloud-api.md section 8.4): the object under the message's {@code type} key.
+ */
+final class CustomerMessages {
+
+    static final Set<String> TYPES = Set.of("text", "location", "contacts", "reaction", "interactive", "button",
+            "unsupported");
+    private static final Pattern ONE_GRAPHEME = Pattern.compile("\\X");
+
+    private CustomerMessages() {
+    }
+
+    /** The message content under its type key; refuses anything a WhatsApp phone could not send. */
+    static Object content(String type, Map<String, Object> request) {
+        if (!TYPES.contains(type)) {
+            throw ApiProblem.badRequest("type must be one of " + String.join(", ", TYPES.stream().sorted().toList())
+                    + "; media and orders are not simulated yet");
+        }
+        var body = request.get(type);
+        return switch (type) {
+            case "text" -> Map.of("body", text(object(body, "text"), "body", 4096));
+            case "location" -> location(object(body, "location"));
+            case "contacts" -> contacts(body);
+            case "reaction" -> reaction(object(body, "reaction"));
+            case "interactive" -> interactive(object(body, "interactive"));
+            case "button" -> {
+                var button = object(body, "button");
+                yield Map.of("payload", text(button, "payload", 256), "text", text(button, "text", 256));
+            }
+            default -> Map.of("type", body instanceof Map<?, ?> given && given.get("type") instanceof String kind
+                    ? kind : "unknown");
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(Object value, String name) {
+        if (!(value instanceof Map<?, ?> map)) {
+            throw ApiProblem.badRequest(name + " must be a JSON object");
+        }
+        return (Map<String, Object>) map;
+    }
+
+    private static String text(Map<String, Object> object, String field, int max) {
+        if (!(object.get(field) instanceof String value) || value.isBlank()) {
+            throw ApiProblem.badRequest(field + " is required");
+        }
+        if (value.codePointCount(0, value.length()) > max) {
+            throw ApiProblem.badRequest(field + " must be at most " + max + " characters long");
+        }
+        return value;
+    }
+
+    private static Map<String, Object> location(Map<String, Object> location) {
+        var out = new LinkedHashMap<String, Object>();
+        out.put("latitude", coordinate(location, "latitude", 90));
+        out.put("longitude", coordinate(location, "longitude", 180));
+        for (String key : List.of("name", "address", "url")) {
+            if (location.get(key) != null) {
+                out.put(key, text(location, key, 1000));
+            }
+        }
+        return out;
+    }
+
+    private static double coordinate(Map<String, Object> location, String field, double limit) {
+        if (!(location.get(field) instanceof Number number) || Math.abs(number.doubleValue()) > limit) {
+            throw ApiProblem.badRequest(field + " must be a number between -" + (int) limit + " and " + (int) limit);
+        }
+        return number.doubleValue();
+    }
+
+    private static List<?> contacts(Object value) {
+        if (!(value instanceof List<?> cards) || cards.isEmpty()) {
+            throw ApiProblem.badRequest("contacts must be a non-empty array of contact cards");
+        }
+        for (Object card : cards) {
+            var name = object(object(card, "each contact").get("name"), "name");
+            text(name, "formatted_name", 1000);
+        }
+        return cards;
+    }
+
+    private static Map<String, Object> reaction(Map<String, Object> reaction) {
+        var messageId = text(reaction, "message_id", 128);
+        var emoji = reaction.get("emoji") == null ? "" : reaction.get("emoji");
+        if (!(emoji instanceof String value) || (!value.isEmpty() && !isOneGrapheme(value))) {
+            throw ApiProblem.badRequest("emoji must be one emoji, or empty to take the reaction back");
+        }
+        return Map.of("message_id", messageId, "emoji", value);
+    }
+
+    private static boolean isOneGrapheme(String value) {
+        var matcher = ONE_GRAPHEME.matcher(value);
+        return matcher.find() && matcher.start() == 0 && matcher.end() == value.length();
+    }
+
+    /** A tap on a reply button or a list row of an earlier interactive message. */
+    private static Map<String, Object> interactive(Map<String, Object> interactive) {
+        var kind = String.valueOf(interactive.get("type"));
+        if (!kind.equals("button_reply") && !kind.equals("list_reply")) {
+            throw ApiProblem.badRequest("interactive.type must be button_reply or list_reply");
+        }
+        var reply = object(interactive.get(kind), kind);
+        var out = new LinkedHashMap<String, Object>();
+        out.put("id", text(reply, "id", 256));
+        out.put("title", text(reply, "title", 24));
+        if (kind.equals("list_reply") && reply.get("description") != null) {
+            out.put("description", text(reply, "description", 72));
+        }
+        return Map.of("type", kind, kind, out);
+    }
+}
