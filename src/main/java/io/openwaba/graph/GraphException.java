@@ -1,5 +1,6 @@
 package io.openwaba.graph;
 
+import io.openwaba.shared.OrderedMaps;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -89,7 +90,7 @@ public class GraphException extends RuntimeException {
             error.put("error_subcode", subcode);
         }
         if (details != null) {
-            error.put("error_data", Map.of("messaging_product", "whatsapp", "details", details));
+            error.put("error_data", OrderedMaps.of("messaging_product", "whatsapp", "details", details));
         }
         error.put("is_transient", status.is5xxServerError());
         error.put("fbtrace_id", fbtraceId);

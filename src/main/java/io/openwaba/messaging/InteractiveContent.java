@@ -5,6 +5,7 @@ import static io.openwaba.messaging.Params.required;
 
 import io.openwaba.graph.GraphBody;
 import io.openwaba.graph.GraphException;
+import io.openwaba.shared.OrderedMaps;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -52,9 +53,9 @@ final class InteractiveContent {
         var out = new LinkedHashMap<String, Object>();
         out.put("type", type);
         header(interactive, type).ifPresent(header -> out.put("header", header));
-        out.put("body", Map.of("text", required(interactive.requiredObject("body"), "text", MAX_BODY)));
+        out.put("body", OrderedMaps.of("text", required(interactive.requiredObject("body"), "text", MAX_BODY)));
         interactive.object("footer").ifPresent(footer ->
-                out.put("footer", Map.of("text", required(footer, "text", MAX_FOOTER))));
+                out.put("footer", OrderedMaps.of("text", required(footer, "text", MAX_FOOTER))));
         var action = interactive.requiredObject("action");
         out.put("action", switch (type) {
             case "button" -> buttons(action);
@@ -76,7 +77,7 @@ final class InteractiveContent {
                 throw GraphException.invalidParameter("Param " + header.param("type") + " '" + headerType
                         + "' is not supported by this server yet; use a text header.");
             }
-            return Map.of("type", "text", "text", required(header, "text", MAX_HEADER));
+            return OrderedMaps.of("type", "text", "text", required(header, "text", MAX_HEADER));
         });
     }
 
@@ -103,9 +104,9 @@ final class InteractiveContent {
                 throw GraphException.invalidValue("Param " + reply.param("title") + " '" + title
                         + "' is used by another button; button titles must be unique.");
             }
-            buttons.add(Map.of("type", "reply", "reply", Map.of("id", id, "title", title)));
+            buttons.add(OrderedMaps.of("type", "reply", "reply", OrderedMaps.of("id", id, "title", title)));
         }
-        return Map.of("buttons", buttons);
+        return OrderedMaps.of("buttons", buttons);
     }
 
     private static Map<String, Object> list(GraphBody action) {
@@ -150,7 +151,7 @@ final class InteractiveContent {
         var parameters = action.requiredObject("parameters");
         var out = new LinkedHashMap<String, Object>();
         out.put("name", "cta_url");
-        out.put("parameters", Map.of(
+        out.put("parameters", OrderedMaps.of(
                 "display_text", required(parameters, "display_text", MAX_BUTTON_TITLE),
                 "url", Params.httpUrl(parameters, "url", MAX_URL)));
         return out;
@@ -161,6 +162,6 @@ final class InteractiveContent {
         if (!given.equalsIgnoreCase(name)) {
             throw GraphException.invalidValue("Param " + action.param("name") + " must be '" + name + "'.");
         }
-        return Map.of("name", name);
+        return OrderedMaps.of("name", name);
     }
 }

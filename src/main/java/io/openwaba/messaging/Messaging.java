@@ -10,6 +10,7 @@ import io.openwaba.numbers.PhoneNumber;
 import io.openwaba.numbers.PhoneNumbers;
 import io.openwaba.numbers.WaId;
 import io.openwaba.shared.Caller;
+import io.openwaba.shared.OrderedMaps;
 import io.openwaba.shared.RandomIds;
 import io.openwaba.shared.Secrets;
 import io.openwaba.webhooks.WebhookEvent;
@@ -108,7 +109,7 @@ public class Messaging {
         contact.put("input", request.to());
         contact.put("wa_id", recipient.digits());
         response.put("contacts", List.of(contact));
-        response.put("messages", List.of(Map.of("id", wamid, "message_status", "accepted")));
+        response.put("messages", List.of(OrderedMaps.of("id", wamid, "message_status", "accepted")));
         return response;
     }
 

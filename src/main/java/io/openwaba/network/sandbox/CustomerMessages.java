@@ -1,6 +1,7 @@
 package io.openwaba.network.sandbox;
 
 import io.openwaba.shared.ApiProblem;
+import io.openwaba.shared.OrderedMaps;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,16 +29,16 @@ final class CustomerMessages {
         }
         var body = request.get(type);
         return switch (type) {
-            case "text" -> Map.of("body", text(object(body, "text"), "body", 4096));
+            case "text" -> OrderedMaps.of("body", text(object(body, "text"), "body", 4096));
             case "location" -> location(object(body, "location"));
             case "contacts" -> contacts(body);
             case "reaction" -> reaction(object(body, "reaction"));
             case "interactive" -> interactive(object(body, "interactive"));
             case "button" -> {
                 var button = object(body, "button");
-                yield Map.of("payload", text(button, "payload", 256), "text", text(button, "text", 256));
+                yield OrderedMaps.of("payload", text(button, "payload", 256), "text", text(button, "text", 256));
             }
-            default -> Map.of("type", body instanceof Map<?, ?> given && given.get("type") instanceof String kind
+            default -> OrderedMaps.of("type", body instanceof Map<?, ?> given && given.get("type") instanceof String kind
                     ? kind : "unknown");
         };
     }
@@ -96,7 +97,7 @@ final class CustomerMessages {
         if (!(emoji instanceof String value) || (!value.isEmpty() && !isOneGrapheme(value))) {
             throw ApiProblem.badRequest("emoji must be one emoji, or empty to take the reaction back");
         }
-        return Map.of("message_id", messageId, "emoji", value);
+        return OrderedMaps.of("message_id", messageId, "emoji", value);
     }
 
     private static boolean isOneGrapheme(String value) {
@@ -117,6 +118,6 @@ final class CustomerMessages {
         if (kind.equals("list_reply") && reply.get("description") != null) {
             out.put("description", text(reply, "description", 72));
         }
-        return Map.of("type", kind, kind, out);
+        return OrderedMaps.of("type", kind, kind, out);
     }
 }
