@@ -11,6 +11,8 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
@@ -48,6 +50,17 @@ class GraphErrors {
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e) {
         return answer(GraphException.unsupportedPath(e.getMethod().toLowerCase(), "method not supported"));
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<Map<String, Object>> uploadTooLarge(MaxUploadSizeExceededException e) {
+        return answer(GraphException.whatsapp(HttpStatus.PAYLOAD_TOO_LARGE, 131053, "Media upload error",
+                "The upload is larger than the 100 MB any WhatsApp media may have."));
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Map<String, Object>> notMultipart(MultipartException e) {
+        return answer(GraphException.invalidParameter("The request must be multipart/form-data with a file part."));
     }
 
     @ExceptionHandler(Exception.class)

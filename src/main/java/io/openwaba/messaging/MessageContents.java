@@ -5,9 +5,13 @@ import static io.openwaba.messaging.Params.required;
 
 import io.openwaba.graph.GraphBody;
 import io.openwaba.graph.GraphException;
+import io.openwaba.media.MediaKind;
+import io.openwaba.media.MediaObject;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
 
 /**
  * The object under a message's {@code type} key, checked against the Cloud API's rules and
@@ -18,12 +22,23 @@ final class MessageContents {
 
     static final int MAX_TEXT_BODY = 4096;
     static final int MAX_WAMID = 128;
+    static final int MAX_CAPTION = 1024;
+    static final int MAX_FILENAME = 240;
     private static final Pattern GRAPHEME = Pattern.compile("\\X");
 
     private MessageContents() {
     }
 
-    static Object parse(String type, GraphBody request) {
+    /** The business's media by id, if it may send it. */
+    interface MediaLookup {
+        Optional<MediaObject> find(String mediaId);
+    }
+
+    static Object parse(String type, GraphBody request, MediaLookup media) {
+        var kind = MediaKind.ofMessageType(type);
+        if (kind.isPresent()) {
+            return media(kind.get(), request.requiredObject(type), media);
+        }
         return switch (type) {
             case "text" -> text(request.requiredObject("text"));
             case "location" -> location(request.requiredObject("location"));
@@ -33,6 +48,55 @@ final class MessageContents {
             default -> throw GraphException.invalidParameter("Message type '" + type
                     + "' is not supported by this server yet.");
         };
+    }
+
+    /**
+     * An uploaded media file by {@code id}, with a caption (not for audio and stickers) and, for
+     * documents, a file name. The customer receives the file's id, type and SHA-256.
+     */
+    static Map<String, Object> media(MediaKind kind, GraphBody object, MediaLookup lookup) {
+        var type = kind.messageType();
+        if (object.has("link") && !object.has("id")) {
+            throw GraphException.invalidParameter("Param " + object.param("link")
+                    + ": media by link is not supported by this server yet; upload it and send its id.");
+        }
+        var id = required(object, "id", 64);
+        String caption = null;
+        if (object.has("caption")) {
+            if (kind == MediaKind.AUDIO || kind == MediaKind.STICKER) {
+                throw GraphException.invalidValue("Param " + object.param("caption") + " is not allowed on "
+                        + type + " messages.");
+            }
+            caption = required(object, "caption", MAX_CAPTION);
+        }
+        String filename = null;
+        if (object.has("filename")) {
+            if (kind != MediaKind.DOCUMENT) {
+                throw GraphException.invalidValue("Param " + object.param("filename") + " is only allowed on documents.");
+            }
+            filename = required(object, "filename", MAX_FILENAME);
+        }
+        var found = lookup.find(id).orElseThrow(() -> GraphException.invalidParameter("Param " + object.param("id")
+                + " '" + id + "' is not a media id this business uploaded, or it has expired."));
+        if (!kind.accepts(found.mimeType())) {
+            throw GraphException.whatsapp(HttpStatus.BAD_REQUEST, 131053, "Media upload error",
+                    "Param " + object.param("id") + " is a " + found.mimeType() + " file, which a " + type
+                            + " message cannot carry.");
+        }
+        var out = new LinkedHashMap<String, Object>();
+        out.put("id", found.id());
+        out.put("mime_type", found.mimeType());
+        out.put("sha256", found.sha256());
+        if (caption != null) {
+            out.put("caption", caption);
+        }
+        if (filename == null && kind == MediaKind.DOCUMENT) {
+            filename = found.filename();
+        }
+        if (filename != null) {
+            out.put("filename", filename);
+        }
+        return out;
     }
 
     static Map<String, Object> text(GraphBody text) {

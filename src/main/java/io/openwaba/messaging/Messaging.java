@@ -2,6 +2,7 @@ package io.openwaba.messaging;
 
 import io.openwaba.graph.GraphBody;
 import io.openwaba.graph.GraphException;
+import io.openwaba.media.Media;
 import io.openwaba.messaging.policy.CustomerServiceWindowRule;
 import io.openwaba.messaging.policy.Decision;
 import io.openwaba.messaging.policy.SendFacts;
@@ -57,10 +58,11 @@ public class Messaging {
     private final Dispatcher dispatcher;
     private final MessageTransport transport;
     private final TransactionTemplate tx;
+    private final Media media;
 
     Messaging(PhoneNumbers numbers, MessageRows messages, WindowRows windows, WebhookEvents webhooks,
               MessagingSettings settings, Clock clock, TransactionTemplate tx, Dispatcher dispatcher,
-              MessageTransport transport) {
+              MessageTransport transport, Media media) {
         this.numbers = numbers;
         this.messages = messages;
         this.windows = windows;
@@ -69,6 +71,7 @@ public class Messaging {
         this.clock = clock;
         this.dispatcher = dispatcher;
         this.transport = transport;
+        this.media = media;
         this.tx = tx;
         this.policy = SendPolicy.standard(settings.customerServiceWindow());
         this.writer = new GroupCommit<>("message-writer", settings.commitBatchSize(),
@@ -82,7 +85,7 @@ public class Messaging {
         if (body.has("status")) {
             return markRead(number, body);
         }
-        var request = parser.parse(body);
+        var request = parser.parse(body, mediaId -> media.usableBy(number.businessId(), mediaId));
         var recipient = WaId.parse(request.to(), number.waId().country())
                 .orElseThrow(() -> GraphException.invalidParameter("Param to is not a valid phone number: '"
                         + request.to() + "'."));

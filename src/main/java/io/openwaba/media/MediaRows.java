@@ -1,0 +1,49 @@
+package io.openwaba.media;
+
+import io.openwaba.shared.SqlTime;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class MediaRows {
+
+    private final JdbcClient jdbc;
+
+    MediaRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Row(MediaObject media, String storageKey) {
+    }
+
+    void insert(MediaObject media, String storageKey) {
+        jdbc.sql("""
+                INSERT INTO media_object (id, business_id, phone_number_id, mime_type, sha256, file_size, storage_key,
+                    filename, created_at, expires_at)
+                VALUES (:id, :business, :number, :mime, :sha, :size, :key, :filename, :at, :expires)""")
+                .param("id", media.id()).param("business", media.businessId()).param("number", media.phoneNumberId())
+                .param("mime", media.mimeType()).param("sha", media.sha256()).param("size", media.fileSize())
+                .param("key", storageKey).param("filename", media.filename())
+                .param("at", SqlTime.utc(media.createdAt())).param("expires", SqlTime.utc(media.expiresAt()))
+                .update();
+    }
+
+    Optional<Row> find(String id, Instant now) {
+        return jdbc.sql("SELECT * FROM media_object WHERE id = :id AND expires_at > :now")
+                .param("id", id).param("now", SqlTime.utc(now)).query(MediaRows::row).optional();
+    }
+
+    boolean delete(String id) {
+        return jdbc.sql("DELETE FROM media_object WHERE id = :id").param("id", id).update() > 0;
+    }
+
+    private static Row row(ResultSet rs, int row) throws SQLException {
+        return new Row(new MediaObject(rs.getString("id"), rs.getString("business_id"), rs.getString("phone_number_id"),
+                rs.getString("mime_type"), rs.getString("sha256"), rs.getLong("file_size"), rs.getString("filename"),
+                SqlTime.instant(rs, "created_at"), SqlTime.instant(rs, "expires_at")), rs.getString("storage_key"));
+    }
+}

@@ -1,0 +1,13 @@
+CREATE TABLE media_object (
+    id              VARCHAR(20)  PRIMARY KEY,
+    business_id     VARCHAR(20)  NOT NULL,
+    phone_number_id VARCHAR(20)  NOT NULL,
+    mime_type       VARCHAR(100) NOT NULL,
+    sha256          VARCHAR(64)  NOT NULL,
+    file_size       BIGINT       NOT NULL,
+    storage_key     VARCHAR(64)  NOT NULL,
+    filename        VARCHAR(240),
+    created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    expires_at      TIMESTAMP WITH TIME ZONE NOT NULL
+);
+CREATE INDEX media_object_business ON media_object (business_id);

@@ -1,0 +1,250 @@
+package io.openwaba.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.openwaba.support.Http;
+import io.openwaba.support.PlatformTest;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+
+/** The media API through real multipart HTTP: upload, describe, download, send by id, delete. */
+class MediaApiTest extends PlatformTest {
+
+    @Value("${openwaba.data-dir}")
+    String dataDir;
+
+    private Tenant tenant;
+    private String customer;
+
+    @BeforeEach
+    void setUp() {
+        tenant = onboard();
+        customer = newCustomer();
+        customerWrites(customer, tenant, "send me the photo");
+    }
+
+    @Test
+    void anUploadedImageIsDescribedDownloadedAndReachesTheCustomerWithTheSameSha256() throws Exception {
+        byte[] png = png();
+
+        var upload = upload(tenant, "photo.png", "image/png", png, true, false);
+        assertThat(upload.status()).as(upload.body()).isEqualTo(200);
+        var mediaId = upload.json().get("id").asString();
+
+        var described = http.get("/v21.0/" + mediaId, tenant.token());
+        assertThat(described.status()).as(described.body()).isEqualTo(200);
+        assertThat(described.json().get("mime_type").asString()).isEqualTo("image/png");
+        assertThat(described.json().get("sha256").asString()).isEqualTo(sha256(png));
+        assertThat(described.json().get("file_size").asString()).isEqualTo(Integer.toString(png.length));
+        assertThat(described.json().get("messaging_product").asString()).isEqualTo("whatsapp");
+
+        var url = described.json().get("url").asString();
+        var download = download(url, tenant.token());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Type")).hasValue("image/png");
+        assertThat(download.body()).isEqualTo(png);
+        assertThat(download(url, null).statusCode()).isEqualTo(401);
+        assertThat(download(url, onboard().token()).statusCode()).isEqualTo(400);
+
+        var sent = http.post("/v21.0/" + tenant.phoneNumberId() + "/messages", tenant.token(), Map.of(
+                "messaging_product", "whatsapp", "to", customer, "type", "image",
+                "image", Map.of("id", mediaId, "caption", "Your order")));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        var wamid = sent.json().at("/messages/0/id").asString();
+        var expectedSha = sha256(png);
+        eventually(() -> {
+            var line = chatLine(wamid);
+            assertThat(line).isNotNull();
+            var payload = Http.JSON.readTree(line.get("payload").asString());
+            assertThat(payload.at("/image/sha256").asString()).isEqualTo(expectedSha);
+            assertThat(payload.at("/image/mime_type").asString()).isEqualTo("image/png");
+            assertThat(payload.at("/image/caption").asString()).isEqualTo("Your order");
+        });
+    }
+
+    @Test
+    void aFileWithALyingNameAndTypeIsClassifiedByItsContent() throws Exception {
+        var upload = upload(tenant, "invoice.pdf", "application/pdf", png(), true, false);
+
+        var described = http.get("/v21.0/" + upload.json().get("id").asString(), tenant.token());
+        assertThat(described.json().get("mime_type").asString()).isEqualTo("image/png");
+    }
+
+    @Test
+    void documentsTextAndTheQueryStringQuirkAreAccepted() {
+        byte[] pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        var upload = upload(tenant, "terms.pdf", null, pdf, false, true);
+        assertThat(upload.status()).as(upload.body()).isEqualTo(200);
+        var text = upload(tenant, "notes.txt", "text/plain", "Öffnungszeiten: 9–18 Uhr\n".getBytes(StandardCharsets.UTF_8),
+                true, false);
+        assertThat(http.get("/v21.0/" + text.json().get("id").asString(), tenant.token()).json().get("mime_type").asString())
+                .isEqualTo("text/plain");
+
+        var sent = http.post("/v21.0/" + tenant.phoneNumberId() + "/messages", tenant.token(), Map.of(
+                "messaging_product", "whatsapp", "to", customer, "type", "document",
+                "document", Map.of("id", upload.json().get("id").asString())));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        var wamid = sent.json().at("/messages/0/id").asString();
+        eventually(() -> {
+            var line = chatLine(wamid);
+            assertThat(line).isNotNull();
+            assertThat(Http.JSON.readTree(line.get("payload").asString()).at("/document/filename").asString())
+                    .isEqualTo("terms.pdf");
+        });
+    }
+
+    @Test
+    void anOversizeImageIsRefusedAndLeavesNothingOnDisk() throws IOException {
+        byte[] big = new byte[5 * 1024 * 1024 + 1];
+        big[0] = (byte) 0xFF;
+        big[1] = (byte) 0xD8;
+        big[2] = (byte) 0xFF;
+        long before = storedFiles();
+
+        var upload = upload(tenant, "big.jpg", "image/jpeg", big, true, false);
+
+        assertThat(upload.status()).as(upload.body()).isEqualTo(400);
+        assertThat(upload.errorCode()).isEqualTo(131053);
+        assertThat(upload.json().at("/error/error_data/details").asString()).contains("larger than the 5 MB");
+        assertThat(storedFiles()).isEqualTo(before);
+    }
+
+    @Test
+    void contentWhatsAppDoesNotTakeIsRefused() throws IOException {
+        long before = storedFiles();
+        var upload = upload(tenant, "tool.exe", "application/octet-stream", new byte[] {'M', 'Z', 0, 1, 2, 3}, true, false);
+
+        assertThat(upload.status()).isEqualTo(400);
+        assertThat(upload.errorCode()).isEqualTo(131053);
+        assertThat(storedFiles()).isEqualTo(before);
+    }
+
+    @Test
+    void sendingMediaTheMessageTypeCannotCarryIsRefused() throws Exception {
+        var imageId = upload(tenant, "photo.png", "image/png", png(), true, false).json().get("id").asString();
+        var foreignId = upload(onboard(), "photo.png", "image/png", png(), true, false).json().get("id").asString();
+
+        var asAudio = send("audio", Map.of("id", imageId));
+        var withCaption = send("sticker", Map.of("id", imageId, "caption", "hi"));
+        var foreign = send("image", Map.of("id", foreignId));
+        var byLink = send("image", Map.of("link", "https://example.com/a.png"));
+
+        assertThat(asAudio.errorCode()).isEqualTo(131053);
+        assertThat(asAudio.json().at("/error/error_data/details").asString()).contains("image/png");
+        assertThat(withCaption.errorCode()).isEqualTo(131009);
+        assertThat(foreign.errorCode()).isEqualTo(100);
+        assertThat(foreign.json().at("/error/message").asString()).contains("not a media id this business uploaded");
+        assertThat(byLink.errorCode()).isEqualTo(100);
+    }
+
+    @Test
+    void deletedMediaIsGone() throws Exception {
+        var mediaId = upload(tenant, "photo.png", "image/png", png(), true, false).json().get("id").asString();
+
+        var deleted = http.delete("/v21.0/" + mediaId, tenant.token());
+        var again = http.delete("/v21.0/" + mediaId, tenant.token());
+
+        assertThat(deleted.status()).isEqualTo(200);
+        assertThat(deleted.json().get("success").asBoolean()).isTrue();
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(http.get("/v21.0/" + mediaId, tenant.token()).errorCode()).isEqualTo(100);
+    }
+
+    @Test
+    void anUploadWithoutMessagingProductOrFileIsRefused() {
+        var noProduct = upload(tenant, "a.txt", "text/plain", "hello".getBytes(StandardCharsets.UTF_8), false, false);
+        var notMultipart = http.post("/v21.0/" + tenant.phoneNumberId() + "/media", tenant.token(),
+                Map.of("messaging_product", "whatsapp"));
+
+        assertThat(noProduct.status()).isEqualTo(400);
+        assertThat(noProduct.json().at("/error/message").asString()).contains("messaging_product");
+        assertThat(notMultipart.status()).isEqualTo(400);
+        assertThat(notMultipart.errorCode()).isEqualTo(100);
+    }
+
+    private Http.Response send(String type, Map<String, Object> media) {
+        return http.post("/v21.0/" + tenant.phoneNumberId() + "/messages", tenant.token(), Map.of(
+                "messaging_product", "whatsapp", "to", customer, "type", type, type, media));
+    }
+
+    /** A multipart upload: {@code file}, and {@code type} / {@code messaging_product} as parts or in the query. */
+    private Http.Response upload(Tenant owner, String filename, String type, byte[] content, boolean productPart,
+                                 boolean productInQuery) {
+        var boundary = "----openwaba" + randomDigits(12);
+        var body = new ByteArrayOutputStream();
+        if (productPart) {
+            part(body, boundary, "Content-Disposition: form-data; name=\"messaging_product\"\r\n\r\nwhatsapp");
+        }
+        if (type != null) {
+            part(body, boundary, "Content-Disposition: form-data; name=\"type\"\r\n\r\n" + type);
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: " + (type == null ? "application/octet-stream" : type) + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        var path = "/v21.0/" + owner.phoneNumberId() + "/media" + (productInQuery ? "?messaging_product=whatsapp" : "");
+        return http.send(http.request(path, owner.token())
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    private static void part(ByteArrayOutputStream body, String boundary, String content) {
+        body.writeBytes(("--" + boundary + "\r\n" + content + "\r\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static HttpResponse<byte[]> download(String url, String token) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(url));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private tools.jackson.databind.JsonNode chatLine(String wamid) {
+        for (var line : http.get("/sandbox/customers/" + customer + "/messages", null).json()) {
+            if (line.get("id").asString().equals(wamid)) {
+                return line;
+            }
+        }
+        return null;
+    }
+
+    private long storedFiles() throws IOException {
+        var root = Path.of(dataDir, "media");
+        if (!Files.exists(root)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).count();
+        }
+    }
+
+    private static byte[] png() throws IOException {
+        var image = new BufferedImage(4, 3, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(1, 1, 0x2a9d8f + (int) (Math.random() * 1000));
+        var out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    private static String sha256(byte[] data) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+    }
+}
