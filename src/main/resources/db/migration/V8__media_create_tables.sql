@@ -7,7 +7,8 @@ CREATE TABLE media_object (
     file_size       BIGINT       NOT NULL,
     storage_key     VARCHAR(64)  NOT NULL,
     filename        VARCHAR(240),
+    source_url      VARCHAR(2048),  -- media a message named by link: fetched once, reused while kept
     created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     expires_at      TIMESTAMP WITH TIME ZONE NOT NULL
 );
-CREATE INDEX media_object_business ON media_object (business_id);
+CREATE INDEX media_object_business ON media_object (business_id, source_url);

@@ -4,15 +4,21 @@ import io.openwaba.graph.GraphException;
 import io.openwaba.numbers.PhoneNumber;
 import io.openwaba.shared.Caller;
 import io.openwaba.shared.NodeIds;
+import io.openwaba.shared.OutboundUrlGuard;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -29,42 +35,127 @@ public class Media {
     private final MediaRows rows;
     private final MediaStorage storage;
     private final Clock clock;
+    private final LinkFetcher fetcher;
+    private final Map<String, CompletableFuture<MediaObject>> inFlight = new ConcurrentHashMap<>();
 
-    Media(MediaRows rows, Clock clock, @Value("${openwaba.data-dir}") String dataDir) {
+    Media(MediaRows rows, Clock clock, OutboundUrlGuard guard, @Value("${openwaba.data-dir}") String dataDir) {
         this.rows = rows;
         this.clock = clock;
         this.storage = new DiskMediaStorage(Path.of(dataDir, "media"));
+        this.fetcher = new LinkFetcher(guard, Duration.ofSeconds(10));
     }
 
     /** Stores a file uploaded through a business number; its type comes from its content. */
     public MediaObject upload(PhoneNumber number, String filename, String declaredType, InputStream content) {
         try {
-            byte[] head = content.readNBytes(ContentSniffer.HEAD);
-            var mimeType = ContentSniffer.mimeType(head, declaredType, filename).orElseThrow(() ->
-                    uploadError("The file's content is not a type WhatsApp accepts (JPEG, PNG, WebP, MP4, 3GP, AAC,"
-                            + " AMR, MP3, M4A, OGG, PDF, Office documents or plain text)."));
-            var kind = MediaKind.of(mimeType).orElseThrow();
-            long max = kind == MediaKind.STICKER && !ContentSniffer.isAnimatedWebp(head) ? 100 * MediaKind.KB
-                    : kind.maxBytes();
-            MediaStorage.Stored stored;
-            try {
-                stored = storage.store(new SequenceInputStream(new ByteArrayInputStream(head), content), max);
-            } catch (MediaStorage.TooLarge e) {
-                throw uploadError("The file is a " + mimeType + " larger than the " + describe(max)
-                        + " WhatsApp allows for " + kind.messageType() + " media.");
-            }
-            var now = clock.instant();
-            var media = new MediaObject(NodeIds.next(), number.businessId(), number.id(), mimeType, stored.sha256(),
-                    stored.size(), cleanFilename(filename), now, now.plus(LIFETIME));
-            try {
-                rows.insert(media, stored.key());
-            } catch (RuntimeException e) {
-                storage.delete(stored.key());
-                throw e;
-            }
-            return media;
+            return store(number.businessId(), number.id(), filename, declaredType, content, null, null);
+        } catch (MediaUnavailable refused) {
+            throw GraphException.whatsapp(HttpStatus.BAD_REQUEST, 131053, "Media upload error", refused.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The media a message names by link, fetched once per business and kept like an upload: a
+     * link sent again while it is kept is not fetched again.
+     */
+    public MediaObject fetch(String businessId, String phoneNumberId, String link, MediaKind kind)
+            throws MediaUnavailable {
+        // Messages naming the same link at the same time on this node wait for one download.
+        var key = businessId + " " + link;
+        var mine = new CompletableFuture<MediaObject>();
+        var running = inFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            try {
+                var found = running.join();
+                if (!kind.accepts(found.mimeType())) {
+                    throw new MediaUnavailable(notFor(kind, found.mimeType(), link));
+                }
+                return found;
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof MediaUnavailable unavailable ? unavailable
+                        : new MediaUnavailable("the media link " + link + " could not be fetched: " + e.getCause());
+            }
+        }
+        try {
+            var found = fetchOnce(businessId, phoneNumberId, link, kind);
+            mine.complete(found);
+            return found;
+        } catch (MediaUnavailable | RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(key, mine);
+        }
+    }
+
+    private MediaObject fetchOnce(String businessId, String phoneNumberId, String link, MediaKind kind)
+            throws MediaUnavailable {
+        var known = rows.fetched(businessId, link, clock.instant());
+        if (known.isPresent()) {
+            if (!kind.accepts(known.get().mimeType())) {
+                throw new MediaUnavailable(notFor(kind, known.get().mimeType(), link));
+            }
+            return known.get();
+        }
+        var download = fetcher.open(link);
+        if (download.contentLength() > kind.maxBytes()) {
+            closeQuietly(download.body());
+            throw new MediaUnavailable("the media link " + link + " is " + download.contentLength()
+                    + " bytes, more than the " + describe(kind.maxBytes()) + " " + kind.messageType() + " media may have");
+        }
+        try (var body = download.body()) {
+            var filename = URI.create(link).getPath().replaceAll(".*/", "");
+            return store(businessId, phoneNumberId, filename, download.contentType(), body, kind, link);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new MediaUnavailable("the media link " + link + " could not be read: " + e.getMessage());
+        }
+    }
+
+    private MediaObject store(String businessId, String phoneNumberId, String filename, String declaredType,
+                              InputStream content, MediaKind expected, String sourceUrl)
+            throws IOException, MediaUnavailable {
+        var origin = sourceUrl == null ? "The file" : "The media link " + sourceUrl;
+        byte[] head = content.readNBytes(ContentSniffer.HEAD);
+        var mimeType = ContentSniffer.mimeType(head, declaredType, filename).orElseThrow(() ->
+                new MediaUnavailable(origin + " is not a type WhatsApp accepts (JPEG, PNG, WebP, MP4, 3GP, AAC,"
+                        + " AMR, MP3, M4A, OGG, PDF, Office documents or plain text)."));
+        if (expected != null && !expected.accepts(mimeType)) {
+            throw new MediaUnavailable(notFor(expected, mimeType, sourceUrl));
+        }
+        var kind = MediaKind.of(mimeType).orElseThrow();
+        long max = kind == MediaKind.STICKER && !ContentSniffer.isAnimatedWebp(head) ? 100 * MediaKind.KB
+                : kind.maxBytes();
+        MediaStorage.Stored stored;
+        try {
+            stored = storage.store(new SequenceInputStream(new ByteArrayInputStream(head), content), max);
+        } catch (MediaStorage.TooLarge e) {
+            throw new MediaUnavailable(origin + " is a " + mimeType + " larger than the " + describe(max)
+                    + " WhatsApp allows for " + kind.messageType() + " media.");
+        }
+        var now = clock.instant();
+        var media = new MediaObject(NodeIds.next(), businessId, phoneNumberId, mimeType, stored.sha256(),
+                stored.size(), cleanFilename(filename), now, now.plus(LIFETIME));
+        try {
+            rows.insert(media, stored.key(), sourceUrl);
+        } catch (RuntimeException e) {
+            storage.delete(stored.key());
+            throw e;
+        }
+        return media;
+    }
+
+    private static String notFor(MediaKind kind, String mimeType, String link) {
+        return "the media link " + link + " is a " + mimeType + " file, which a " + kind.messageType()
+                + " message cannot carry";
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // the download is abandoned anyway
         }
     }
 
@@ -99,10 +190,6 @@ public class Media {
             throw new UncheckedIOException(e);
         }
         return true;
-    }
-
-    private static GraphException uploadError(String details) {
-        return GraphException.whatsapp(HttpStatus.BAD_REQUEST, 131053, "Media upload error", details);
     }
 
     private static String describe(long bytes) {

@@ -20,11 +20,12 @@ class MediaRows {
     record Row(MediaObject media, String storageKey) {
     }
 
-    void insert(MediaObject media, String storageKey) {
+    void insert(MediaObject media, String storageKey, String sourceUrl) {
         jdbc.sql("""
                 INSERT INTO media_object (id, business_id, phone_number_id, mime_type, sha256, file_size, storage_key,
-                    filename, created_at, expires_at)
-                VALUES (:id, :business, :number, :mime, :sha, :size, :key, :filename, :at, :expires)""")
+                    filename, source_url, created_at, expires_at)
+                VALUES (:id, :business, :number, :mime, :sha, :size, :key, :filename, :url, :at, :expires)""")
+                .param("url", sourceUrl)
                 .param("id", media.id()).param("business", media.businessId()).param("number", media.phoneNumberId())
                 .param("mime", media.mimeType()).param("sha", media.sha256()).param("size", media.fileSize())
                 .param("key", storageKey).param("filename", media.filename())
@@ -35,6 +36,15 @@ class MediaRows {
     Optional<Row> find(String id, Instant now) {
         return jdbc.sql("SELECT * FROM media_object WHERE id = :id AND expires_at > :now")
                 .param("id", id).param("now", SqlTime.utc(now)).query(MediaRows::row).optional();
+    }
+
+    /** Media already fetched from this link for the business and still kept. */
+    Optional<MediaObject> fetched(String businessId, String sourceUrl, Instant now) {
+        return jdbc.sql("""
+                SELECT * FROM media_object WHERE business_id = :business AND source_url = :url AND expires_at > :now
+                ORDER BY created_at DESC LIMIT 1""")
+                .param("business", businessId).param("url", sourceUrl).param("now", SqlTime.utc(now))
+                .query(MediaRows::row).optional().map(Row::media);
     }
 
     boolean delete(String id) {

@@ -4,6 +4,7 @@ import io.openwaba.shared.NodeName;
 import io.openwaba.shared.PollingWorker;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.List;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -28,16 +29,18 @@ class Dispatcher implements SmartLifecycle {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final PollingWorker worker;
+    private final MediaLinks mediaLinks;
     private final String node = NodeName.current();
 
     Dispatcher(MessageRows messages, MessageTransport transport, @Lazy Messaging messaging,
-               MessagingSettings settings, Clock clock, TransactionTemplate tx) {
+               MessagingSettings settings, Clock clock, TransactionTemplate tx, MediaLinks mediaLinks) {
         this.messages = messages;
         this.transport = transport;
         this.messaging = messaging;
         this.settings = settings;
         this.clock = clock;
         this.tx = tx;
+        this.mediaLinks = mediaLinks;
         this.worker = new PollingWorker("dispatcher", settings.dispatchWorkers(), settings.dispatchPollInterval(),
                 this::dispatchBatch);
     }
@@ -54,8 +57,9 @@ class Dispatcher implements SmartLifecycle {
         if (claimed == null || claimed.isEmpty()) {
             return 0;
         }
-        var results = transport.send(claimed);
-        var failed = new ArrayList<StatusReport>();
+        var resolved = mediaLinks.resolve(claimed);
+        var results = resolved.ready().isEmpty() ? List.<TransportResult>of() : transport.send(resolved.ready());
+        var failed = new ArrayList<StatusReport>(resolved.failed());
         for (TransportResult result : results) {
             if (result.error() != null) {
                 failed.add(new StatusReport(result.wamid(), "failed", clock.instant(), result.error()));

@@ -24,6 +24,7 @@ final class MessageContents {
     static final int MAX_WAMID = 128;
     static final int MAX_CAPTION = 1024;
     static final int MAX_FILENAME = 240;
+    static final int MAX_URL = 2048;
     private static final Pattern GRAPHEME = Pattern.compile("\\X");
 
     private MessageContents() {
@@ -56,11 +57,10 @@ final class MessageContents {
      */
     static Map<String, Object> media(MediaKind kind, GraphBody object, MediaLookup lookup) {
         var type = kind.messageType();
-        if (object.has("link") && !object.has("id")) {
-            throw GraphException.invalidParameter("Param " + object.param("link")
-                    + ": media by link is not supported by this server yet; upload it and send its id.");
+        if (object.has("link") == object.has("id")) {
+            throw GraphException.invalidParameter("Param " + type
+                    + " needs exactly one of id (an uploaded media id) and link (an http or https URL).");
         }
-        var id = required(object, "id", 64);
         String caption = null;
         if (object.has("caption")) {
             if (kind == MediaKind.AUDIO || kind == MediaKind.STICKER) {
@@ -76,22 +76,26 @@ final class MessageContents {
             }
             filename = required(object, "filename", MAX_FILENAME);
         }
-        var found = lookup.find(id).orElseThrow(() -> GraphException.invalidParameter("Param " + object.param("id")
-                + " '" + id + "' is not a media id this business uploaded, or it has expired."));
-        if (!kind.accepts(found.mimeType())) {
-            throw GraphException.whatsapp(HttpStatus.BAD_REQUEST, 131053, "Media upload error",
-                    "Param " + object.param("id") + " is a " + found.mimeType() + " file, which a " + type
-                            + " message cannot carry.");
-        }
         var out = new LinkedHashMap<String, Object>();
-        out.put("id", found.id());
-        out.put("mime_type", found.mimeType());
-        out.put("sha256", found.sha256());
+        if (object.has("link")) {
+            // Fetched when the message is dispatched; a link that cannot be fetched fails the message (131053).
+            out.put("link", Params.httpUrl(object, "link", MAX_URL));
+        } else {
+            var id = required(object, "id", 64);
+            var found = lookup.find(id).orElseThrow(() -> GraphException.invalidParameter("Param " + object.param("id")
+                    + " '" + id + "' is not a media id this business uploaded, or it has expired."));
+            if (!kind.accepts(found.mimeType())) {
+                throw GraphException.whatsapp(HttpStatus.BAD_REQUEST, 131053, "Media upload error",
+                        "Param " + object.param("id") + " is a " + found.mimeType() + " file, which a " + type
+                                + " message cannot carry.");
+            }
+            out.putAll(MediaLinks.describe(found));
+            if (filename == null && kind == MediaKind.DOCUMENT) {
+                filename = found.filename();
+            }
+        }
         if (caption != null) {
             out.put("caption", caption);
-        }
-        if (filename == null && kind == MediaKind.DOCUMENT) {
-            filename = found.filename();
         }
         if (filename != null) {
             out.put("filename", filename);

@@ -133,6 +133,11 @@ class MessageRows {
         return wamids;
     }
 
+    void updatePayload(String wamid, String payload) {
+        jdbc.sql("UPDATE messaging_message SET payload = :payload WHERE wamid = :wamid")
+                .param("payload", payload).param("wamid", wamid).update();
+    }
+
     void updateStatuses(List<StatusChange> changes) {
         template.batchUpdate("UPDATE messaging_message SET status = ?, error_code = ?, updated_at = ? WHERE wamid = ?",
                 changes, changes.size(), (ps, c) -> {

@@ -1,6 +1,7 @@
 package io.openwaba.webhooks;
 
 import io.openwaba.shared.NodeIds;
+import io.openwaba.shared.OutboundUrlGuard;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -20,11 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Subscriptions {
 
     private final SubscriptionRows rows;
-    private final CallbackUrlGuard guard;
+    private final OutboundUrlGuard guard;
     private final WebhookHttp http;
     private final Clock clock;
 
-    Subscriptions(SubscriptionRows rows, CallbackUrlGuard guard, WebhookSettings settings, Clock clock) {
+    Subscriptions(SubscriptionRows rows, OutboundUrlGuard guard, WebhookSettings settings, Clock clock) {
         this.rows = rows;
         this.guard = guard;
         this.http = new WebhookHttp(settings.timeout());
@@ -47,7 +48,12 @@ public class Subscriptions {
                         + String.join(", ", Subscription.ALL_FIELDS));
             }
         }
-        var uri = guard.check(callbackUrl);
+        URI uri;
+        try {
+            uri = guard.check(callbackUrl, "the callback URL");
+        } catch (OutboundUrlGuard.Refused refused) {
+            throw new WebhookRegistrationFailed(refused.getMessage());
+        }
         handshake(uri, verifyToken);
         var now = clock.instant();
         var created = rows.find(wabaId).map(Subscription::createdAt).orElse(now);

@@ -1,5 +1,6 @@
 package io.openwaba.webhooks;
 
+import io.openwaba.shared.OutboundUrlGuard;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,10 +9,10 @@ import org.springframework.context.annotation.Configuration;
 class WebhookConfig {
 
     @Bean
-    CallbackUrlGuard callbackUrlGuard(WebhookSettings settings, @Value("${openwaba.network:sandbox}") String network) {
+    OutboundUrlGuard outboundUrlGuard(WebhookSettings settings, @Value("${openwaba.network:sandbox}") String network) {
         boolean allow = settings.allowPrivateTargets() != null
                 ? settings.allowPrivateTargets()
                 : "sandbox".equalsIgnoreCase(network);
-        return new CallbackUrlGuard(allow);
+        return new OutboundUrlGuard(allow);
     }
 }

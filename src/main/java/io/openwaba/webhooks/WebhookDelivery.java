@@ -1,6 +1,7 @@
 package io.openwaba.webhooks;
 
 import io.openwaba.shared.NodeName;
+import io.openwaba.shared.OutboundUrlGuard;
 import io.openwaba.shared.PollingWorker;
 import io.openwaba.tenancy.Business;
 import io.openwaba.tenancy.Tenancy;
@@ -43,7 +44,7 @@ class WebhookDelivery implements SmartLifecycle {
 
     private final EventRows events;
     private final SubscriptionRows subscriptions;
-    private final CallbackUrlGuard guard;
+    private final OutboundUrlGuard guard;
     private final WebhookHttp http;
     private final Tenancy tenancy;
     private final ExecutorService senders;
@@ -53,7 +54,7 @@ class WebhookDelivery implements SmartLifecycle {
     private final PollingWorker worker;
     private final String node = NodeName.current();
 
-    WebhookDelivery(EventRows events, SubscriptionRows subscriptions, CallbackUrlGuard guard, Tenancy tenancy,
+    WebhookDelivery(EventRows events, SubscriptionRows subscriptions, OutboundUrlGuard guard, Tenancy tenancy,
                     WebhookSettings settings, Clock clock, TransactionTemplate tx) {
         this.tenancy = tenancy;
         this.events = events;
@@ -115,8 +116,8 @@ class WebhookDelivery implements SmartLifecycle {
         }
         URI target;
         try {
-            target = guard.check(subscription.callbackUrl());
-        } catch (WebhookRegistrationFailed refused) {
+            target = guard.check(subscription.callbackUrl(), "the callback URL");
+        } catch (OutboundUrlGuard.Refused refused) {
             return CompletableFuture.completedFuture(Attempt.failed(event, 0, refused.getMessage(), null));
         }
         byte[] body = event.body().getBytes(StandardCharsets.UTF_8);

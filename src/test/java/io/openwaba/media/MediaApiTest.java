@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -143,14 +144,78 @@ class MediaApiTest extends PlatformTest {
         var asAudio = send("audio", Map.of("id", imageId));
         var withCaption = send("sticker", Map.of("id", imageId, "caption", "hi"));
         var foreign = send("image", Map.of("id", foreignId));
-        var byLink = send("image", Map.of("link", "https://example.com/a.png"));
+        var both = send("image", Map.of("id", imageId, "link", "https://example.com/a.png"));
+        var ftp = send("image", Map.of("link", "ftp://example.com/a.png"));
 
         assertThat(asAudio.errorCode()).isEqualTo(131053);
         assertThat(asAudio.json().at("/error/error_data/details").asString()).contains("image/png");
         assertThat(withCaption.errorCode()).isEqualTo(131009);
         assertThat(foreign.errorCode()).isEqualTo(100);
         assertThat(foreign.json().at("/error/message").asString()).contains("not a media id this business uploaded");
-        assertThat(byLink.errorCode()).isEqualTo(100);
+        assertThat(both.errorCode()).isEqualTo(100);
+        assertThat(both.json().at("/error/message").asString()).contains("exactly one of id");
+        assertThat(ftp.errorCode()).isEqualTo(100);
+    }
+
+    @Test
+    void mediaByLinkIsFetchedOnceAndAnUnreachableLinkFailsTheMessage() throws Exception {
+        byte[] png = png();
+        var hits = new java.util.concurrent.atomic.AtomicInteger();
+        var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/banner.png", exchange -> {
+            hits.incrementAndGet();
+            exchange.getResponseHeaders().add("Content-Type", "image/png");
+            exchange.sendResponseHeaders(200, png.length);
+            exchange.getResponseBody().write(png);
+            exchange.close();
+        });
+        server.createContext("/song.mp3", exchange -> {
+            exchange.sendResponseHeaders(200, png.length);
+            exchange.getResponseBody().write(png);
+            exchange.close();
+        });
+        server.createContext("/moved.png", exchange -> {
+            exchange.getResponseHeaders().add("Location", "/banner.png");
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+        server.start();
+        var receiver = subscribe(tenant);
+        try {
+            var base = "http://127.0.0.1:" + server.getAddress().getPort();
+            var first = send("image", Map.of("link", base + "/moved.png", "caption", "Sale"));
+            var second = send("image", Map.of("link", base + "/moved.png"));
+            var unreachable = send("image", Map.of("link", "http://127.0.0.1:9/nothing.png"));
+            var wrongKind = send("audio", Map.of("link", base + "/song.mp3"));
+            assertThat(List.of(first.status(), second.status(), unreachable.status(), wrongKind.status()))
+                    .containsOnly(200);
+
+            var expectedSha = sha256(png);
+            for (var sent : List.of(first, second)) {
+                var wamid = sent.json().at("/messages/0/id").asString();
+                eventually(() -> {
+                    var line = chatLine(wamid);
+                    assertThat(line).isNotNull();
+                    var payload = Http.JSON.readTree(line.get("payload").asString());
+                    assertThat(payload.at("/image/sha256").asString()).isEqualTo(expectedSha);
+                    assertThat(payload.at("/image/mime_type").asString()).isEqualTo("image/png");
+                });
+            }
+            assertThat(hits.get()).as("fetched once for both messages").isEqualTo(1);
+            for (var sent : List.of(unreachable, wrongKind)) {
+                var wamid = sent.json().at("/messages/0/id").asString();
+                eventually(() -> {
+                    var failed = receiver.accepted().stream().map(d -> d.value())
+                            .filter(v -> v.at("/statuses/0/id").asString().equals(wamid)).findFirst();
+                    assertThat(failed).isPresent();
+                    assertThat(failed.get().at("/statuses/0/status").asString()).isEqualTo("failed");
+                    assertThat(failed.get().at("/statuses/0/errors/0/code").asInt()).isEqualTo(131053);
+                });
+                assertThat(chatLine(wamid)).isNull();
+            }
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test

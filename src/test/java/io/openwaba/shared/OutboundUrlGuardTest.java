@@ -1,4 +1,4 @@
-package io.openwaba.webhooks;
+package io.openwaba.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,30 +6,30 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class CallbackUrlGuardTest {
+class OutboundUrlGuardTest {
 
-    private final CallbackUrlGuard production = new CallbackUrlGuard(false);
-    private final CallbackUrlGuard sandbox = new CallbackUrlGuard(true);
+    private final OutboundUrlGuard production = new OutboundUrlGuard(false);
+    private final OutboundUrlGuard sandbox = new OutboundUrlGuard(true);
 
     @ParameterizedTest
     @ValueSource(strings = {"http://127.0.0.1/hook", "http://localhost:8080/hook", "http://10.0.0.5/hook",
             "http://172.16.3.4/hook", "http://192.168.1.1/hook", "http://169.254.169.254/latest/meta-data",
             "http://[::1]/hook", "http://[fd00::1]/hook", "http://0.0.0.0/hook", "http://100.64.0.1/hook"})
     void refusesPrivateAndLocalTargetsInProduction(String url) {
-        assertThatThrownBy(() -> production.check(url)).isInstanceOf(WebhookRegistrationFailed.class)
+        assertThatThrownBy(() -> production.check(url, "the callback URL")).isInstanceOf(OutboundUrlGuard.Refused.class)
                 .hasMessageContaining("private or local address");
-        assertThat(sandbox.check(url)).isNotNull();
+        assertThat(sandbox.check(url, "the callback URL")).isNotNull();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"ftp://example.com/x", "not a url", "http:///nohost", "https://user:pw@example.com/x", ""})
     void refusesWhatIsNotAnHttpUrl(String url) {
-        assertThatThrownBy(() -> sandbox.check(url)).isInstanceOf(WebhookRegistrationFailed.class);
+        assertThatThrownBy(() -> sandbox.check(url, "the callback URL")).isInstanceOf(OutboundUrlGuard.Refused.class);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"http://8.8.8.8/hook", "https://1.1.1.1:8443/webhook?x=1"})
     void allowsPublicAddresses(String url) {
-        assertThat(production.check(url).toString()).isEqualTo(url);
+        assertThat(production.check(url, "the callback URL").toString()).isEqualTo(url);
     }
 }

@@ -1,4 +1,4 @@
-package io.openwaba.webhooks;
+package io.openwaba.shared;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -7,35 +7,43 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 
 /**
- * Refuses callback URLs that would make the platform call into its own network (server-side
- * request forgery): loopback, private, link-local (cloud metadata), unique-local, multicast and
- * wildcard addresses, unless private targets are allowed.
+ * Refuses URLs the platform is asked to call (webhook callbacks, media links) that would make it
+ * call into its own network (server-side request forgery): loopback, private, link-local (cloud
+ * metadata), unique-local, multicast and wildcard addresses, unless private targets are allowed
+ * ({@code openwaba.webhooks.allow-private-targets}).
  */
-final class CallbackUrlGuard {
+public final class OutboundUrlGuard {
+
+    /** Why a URL may not be called; the message is meant for the API's caller. */
+    public static final class Refused extends RuntimeException {
+        Refused(String message) {
+            super(message);
+        }
+    }
 
     private final boolean allowPrivateTargets;
 
-    CallbackUrlGuard(boolean allowPrivateTargets) {
+    public OutboundUrlGuard(boolean allowPrivateTargets) {
         this.allowPrivateTargets = allowPrivateTargets;
     }
 
-    /** The parsed URL, or a {@link WebhookRegistrationFailed} saying why it may not be called. */
-    URI check(String url) {
+    /** The parsed URL, or {@link Refused} saying why it may not be called; {@code noun} names it ("the callback URL"). */
+    public URI check(String url, String noun) {
         if (url == null || url.isBlank() || url.length() > 2048) {
-            throw new WebhookRegistrationFailed("the callback URL is required and at most 2048 characters long");
+            throw new Refused(noun + " is required and at most 2048 characters long");
         }
         URI uri;
         try {
             uri = new URI(url.trim());
         } catch (URISyntaxException e) {
-            throw new WebhookRegistrationFailed("the callback URL is not a valid URL: " + e.getReason());
+            throw new Refused(noun + " is not a valid URL: " + e.getReason());
         }
         var scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new WebhookRegistrationFailed("the callback URL must be http or https");
+            throw new Refused(noun + " must be http or https");
         }
         if (uri.getHost() == null || uri.getUserInfo() != null) {
-            throw new WebhookRegistrationFailed("the callback URL needs a host and no user info");
+            throw new Refused(noun + " needs a host and no user info");
         }
         if (allowPrivateTargets) {
             return uri;
@@ -44,11 +52,11 @@ final class CallbackUrlGuard {
         try {
             addresses = InetAddress.getAllByName(uri.getHost());
         } catch (UnknownHostException e) {
-            throw new WebhookRegistrationFailed("the callback host " + uri.getHost() + " does not resolve");
+            throw new Refused(noun + "'s host " + uri.getHost() + " does not resolve");
         }
         for (InetAddress address : addresses) {
             if (isPrivate(address)) {
-                throw new WebhookRegistrationFailed("the callback host " + uri.getHost() + " resolves to "
+                throw new Refused(noun + "'s host " + uri.getHost() + " resolves to "
                         + address.getHostAddress() + ", a private or local address;"
                         + " set openwaba.webhooks.allow-private-targets=true to allow it");
             }
@@ -56,7 +64,7 @@ final class CallbackUrlGuard {
         return uri;
     }
 
-    static boolean isPrivate(InetAddress address) {
+    public static boolean isPrivate(InetAddress address) {
         if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
                 || address.isSiteLocalAddress() || address.isMulticastAddress()) {
             return true;

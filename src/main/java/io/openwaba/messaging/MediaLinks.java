@@ -1,0 +1,83 @@
+package io.openwaba.messaging;
+
+import io.openwaba.media.Media;
+import io.openwaba.media.MediaKind;
+import io.openwaba.media.MediaObject;
+import io.openwaba.media.MediaUnavailable;
+import io.openwaba.numbers.PhoneNumbers;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Before dispatch, fetches the media that messages name by link (once per business and link,
+ * see {@link Media#fetch}) and writes the file's id, type and SHA-256 into the message, as if it
+ * had been uploaded. A link that cannot be fetched fails its message with 131053, as on WhatsApp.
+ */
+@Component
+class MediaLinks {
+
+    private final Media media;
+    private final PhoneNumbers numbers;
+    private final MessageRows messages;
+    private final Clock clock;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    MediaLinks(Media media, PhoneNumbers numbers, MessageRows messages, Clock clock) {
+        this.media = media;
+        this.numbers = numbers;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    record Resolved(List<OutboundMessage> ready, List<StatusReport> failed) {
+    }
+
+    static Map<String, Object> describe(MediaObject found) {
+        var out = new LinkedHashMap<String, Object>();
+        out.put("id", found.id());
+        out.put("mime_type", found.mimeType());
+        out.put("sha256", found.sha256());
+        return out;
+    }
+
+    Resolved resolve(List<OutboundMessage> batch) {
+        var ready = new ArrayList<OutboundMessage>();
+        var failed = new ArrayList<StatusReport>();
+        for (OutboundMessage message : batch) {
+            var kind = MediaKind.ofMessageType(message.type());
+            if (kind.isEmpty()) {
+                ready.add(message);
+                continue;
+            }
+            var payload = (ObjectNode) json.readTree(message.payload());
+            var object = (ObjectNode) payload.get(message.type());
+            if (object == null || !object.has("link") || object.has("id")) {
+                ready.add(message);
+                continue;
+            }
+            var link = object.get("link").asString();
+            try {
+                var businessId = numbers.find(message.phoneNumberId()).orElseThrow().businessId();
+                var found = media.fetch(businessId, message.phoneNumberId(), link, kind.get());
+                describe(found).forEach((key, value) -> object.put(key, String.valueOf(value)));
+                if (kind.get() == MediaKind.DOCUMENT && !object.has("filename") && found.filename() != null) {
+                    object.put("filename", found.filename());
+                }
+                var rewritten = json.writeValueAsString(payload);
+                messages.updatePayload(message.wamid(), rewritten);
+                ready.add(new OutboundMessage(message.wamid(), message.phoneNumberId(), message.wabaId(),
+                        message.waId(), message.type(), rewritten, message.acceptedAt()));
+            } catch (MediaUnavailable unavailable) {
+                failed.add(new StatusReport(message.wamid(), "failed", clock.instant(),
+                        new MessageError(131053, "Media upload error", unavailable.getMessage())));
+            }
+        }
+        return new Resolved(ready, failed);
+    }
+}
