@@ -31,6 +31,7 @@ import org.springframework.stereotype.Service;
 public class Media {
 
     static final Duration LIFETIME = Duration.ofDays(30);
+    static final Duration INBOUND_LIFETIME = Duration.ofDays(7);
 
     private final MediaRows rows;
     private final MediaStorage storage;
@@ -51,6 +52,20 @@ public class Media {
             return store(number.businessId(), number.id(), filename, declaredType, content, null, null);
         } catch (MediaUnavailable refused) {
             throw GraphException.whatsapp(HttpStatus.BAD_REQUEST, 131053, "Media upload error", refused.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A file a customer sent to a business number, typed by its content and kept 7 days, as
+     * WhatsApp keeps the media of inbound webhooks; the business reads it like an upload.
+     */
+    public MediaObject receive(String businessId, String phoneNumberId, String filename, byte[] content,
+                               MediaKind expected) throws MediaUnavailable {
+        try {
+            return store(businessId, phoneNumberId, filename, null, new ByteArrayInputStream(content), expected, null,
+                    INBOUND_LIFETIME);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -116,6 +131,12 @@ public class Media {
     private MediaObject store(String businessId, String phoneNumberId, String filename, String declaredType,
                               InputStream content, MediaKind expected, String sourceUrl)
             throws IOException, MediaUnavailable {
+        return store(businessId, phoneNumberId, filename, declaredType, content, expected, sourceUrl, LIFETIME);
+    }
+
+    private MediaObject store(String businessId, String phoneNumberId, String filename, String declaredType,
+                              InputStream content, MediaKind expected, String sourceUrl, Duration lifetime)
+            throws IOException, MediaUnavailable {
         var origin = sourceUrl == null ? "The file" : "The media link " + sourceUrl;
         byte[] head = content.readNBytes(ContentSniffer.HEAD);
         var mimeType = ContentSniffer.mimeType(head, declaredType, filename).orElseThrow(() ->
@@ -136,7 +157,7 @@ public class Media {
         }
         var now = clock.instant();
         var media = new MediaObject(NodeIds.next(), businessId, phoneNumberId, mimeType, stored.sha256(),
-                stored.size(), cleanFilename(filename), now, now.plus(LIFETIME));
+                stored.size(), cleanFilename(filename), now, now.plus(lifetime));
         try {
             rows.insert(media, stored.key(), sourceUrl);
         } catch (RuntimeException e) {
@@ -147,8 +168,13 @@ public class Media {
     }
 
     private static String notFor(MediaKind kind, String mimeType, String link) {
-        return "the media link " + link + " is a " + mimeType + " file, which a " + kind.messageType()
-                + " message cannot carry";
+        return (link == null ? "the file" : "the media link " + link) + " is a " + mimeType + " file, which a "
+                + kind.messageType() + " message cannot carry";
+    }
+
+    /** Whether a stored WebP sticker is animated (its header says so). */
+    public boolean isAnimated(byte[] content) {
+        return ContentSniffer.isAnimatedWebp(content);
     }
 
     private static void closeQuietly(InputStream in) {

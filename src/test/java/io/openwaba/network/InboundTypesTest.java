@@ -72,6 +72,62 @@ class InboundTypesTest extends PlatformTest {
         });
     }
 
+    static Stream<Arguments> mediaFiles() {
+        byte[] pdf = "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] ogg = java.util.Arrays.copyOf("OggS".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 64);
+        byte[] webp = java.util.Arrays.copyOf("RIFF\0\0\0\0WEBPVP8 ".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 64);
+        byte[] mp4 = java.util.Arrays.copyOf("\0\0\0\u0018ftypmp42".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 64);
+        byte[] jpeg = java.util.Arrays.copyOf(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0}, 64);
+        return Stream.of(
+                Arguments.of("image", jpeg, Map.of("caption", "My receipt"), "image/jpeg", "/image/caption", "My receipt"),
+                Arguments.of("document", pdf, Map.of("filename", "invoice.pdf"), "application/pdf", "/document/filename", "invoice.pdf"),
+                Arguments.of("audio", ogg, Map.of("voice", true), "audio/ogg; codecs=opus", "/audio/voice", "true"),
+                Arguments.of("sticker", webp, Map.of(), "image/webp", "/sticker/animated", "false"),
+                Arguments.of("video", mp4, Map.of(), "video/mp4", "/video/mime_type", "video/mp4"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mediaFiles")
+    void mediaArrivesAsAnIdTheBusinessCanDownload(String type, byte[] data, Map<String, Object> extras, String mimeType,
+                                                  String pointer, String expected) throws Exception {
+        var file = new java.util.HashMap<String, Object>(extras);
+        file.put("data", java.util.Base64.getEncoder().encodeToString(data));
+        var written = http.post("/sandbox/customers/" + customer + "/messages", null,
+                Map.of("to", tenant.phoneNumberId(), "type", type, type, file));
+        assertThat(written.status()).as(written.body()).isEqualTo(201);
+        var wamid = written.json().get("id").asString();
+        var sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(data));
+
+        eventually(() -> {
+            var delivery = receiver.inboundMessages().stream()
+                    .filter(d -> d.value().at("/messages/0/id").asString().equals(wamid)).findFirst();
+            assertThat(delivery).isPresent();
+            var inbound = delivery.get().value().at("/messages/0");
+            assertThat(inbound.get("type").asString()).isEqualTo(type);
+            assertThat(inbound.at("/" + type + "/mime_type").asString()).isEqualTo(mimeType);
+            assertThat(inbound.at("/" + type + "/sha256").asString()).isEqualTo(sha256);
+            assertThat(inbound.at(pointer).asString()).isEqualTo(expected);
+            var mediaId = inbound.at("/" + type + "/id").asString();
+            var described = http.get("/v21.0/" + mediaId, tenant.token());
+            assertThat(described.status()).as(described.body()).isEqualTo(200);
+            assertThat(described.json().get("sha256").asString()).isEqualTo(sha256);
+        });
+    }
+
+    @Test
+    void aFileOfTheWrongKindIsRefused() {
+        var pdf = java.util.Base64.getEncoder().encodeToString("%PDF-1.4\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        var asImage = http.post("/sandbox/customers/" + customer + "/messages", null,
+                Map.of("to", tenant.phoneNumberId(), "type", "image", "image", Map.of("data", pdf)));
+        var notBase64 = http.post("/sandbox/customers/" + customer + "/messages", null,
+                Map.of("to", tenant.phoneNumberId(), "type", "image", "image", Map.of("data", "%%%")));
+
+        assertThat(asImage.status()).isEqualTo(400);
+        assertThat(asImage.json().get("detail").asString()).contains("application/pdf");
+        assertThat(notBase64.status()).isEqualTo(400);
+        assertThat(notBase64.json().get("detail").asString()).contains("base64");
+    }
+
     @Test
     void aMessageNoPhoneCouldSendIsRefusedInProblemDetails() {
         var tooLongTitle = http.post("/sandbox/customers/" + customer + "/messages", null, Map.of("to", tenant.phoneNumberId(),

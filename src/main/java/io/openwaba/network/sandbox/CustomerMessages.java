@@ -14,8 +14,12 @@ import java.util.regex.Pattern;
  */
 final class CustomerMessages {
 
-    static final Set<String> TYPES = Set.of("text", "location", "contacts", "reaction", "interactive", "button",
-            "unsupported");
+    static final Set<String> TYPES = Set.of("text", "image", "audio", "video", "document", "sticker", "location",
+            "contacts", "reaction", "interactive", "button", "unsupported");
+
+    /** A file the customer sends: its bytes (given base64-encoded) and what goes beside it in the webhook. */
+    record MediaFile(byte[] data, String filename, Map<String, Object> extras) {
+    }
     private static final Pattern ONE_GRAPHEME = Pattern.compile("\\X");
 
     private CustomerMessages() {
@@ -25,11 +29,12 @@ final class CustomerMessages {
     static Object content(String type, Map<String, Object> request) {
         if (!TYPES.contains(type)) {
             throw ApiProblem.badRequest("type must be one of " + String.join(", ", TYPES.stream().sorted().toList())
-                    + "; media and orders are not simulated yet");
+                    + "; orders are not simulated yet");
         }
         var body = request.get(type);
         return switch (type) {
             case "text" -> OrderedMaps.of("body", text(object(body, "text"), "body", 4096));
+            case "image", "video", "document", "audio", "sticker" -> mediaFile(type, object(body, type));
             case "location" -> location(object(body, "location"));
             case "contacts" -> contacts(body);
             case "reaction" -> reaction(object(body, "reaction"));
@@ -59,6 +64,28 @@ final class CustomerMessages {
             throw ApiProblem.badRequest(field + " must be at most " + max + " characters long");
         }
         return value;
+    }
+
+    private static MediaFile mediaFile(String type, Map<String, Object> media) {
+        byte[] data;
+        try {
+            data = java.util.Base64.getDecoder().decode(text(media, "data", Integer.MAX_VALUE));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest(type + ".data must be the file's bytes in base64");
+        }
+        var extras = new LinkedHashMap<String, Object>();
+        String filename = null;
+        if (media.get("caption") != null && (type.equals("image") || type.equals("video") || type.equals("document"))) {
+            extras.put("caption", text(media, "caption", 1024));
+        }
+        if (type.equals("document")) {
+            filename = media.get("filename") == null ? "document" : text(media, "filename", 240);
+            extras.put("filename", filename);
+        }
+        if (type.equals("audio")) {
+            extras.put("voice", Boolean.TRUE.equals(media.get("voice")));
+        }
+        return new MediaFile(data, filename, extras);
     }
 
     private static Map<String, Object> location(Map<String, Object> location) {

@@ -1,5 +1,9 @@
 package io.openwaba.network.sandbox;
 
+import io.openwaba.media.Media;
+import io.openwaba.media.MediaKind;
+import io.openwaba.media.MediaObject;
+import io.openwaba.media.MediaUnavailable;
 import io.openwaba.messaging.InboundMessage;
 import io.openwaba.messaging.Messaging;
 import io.openwaba.numbers.PhoneNumber;
@@ -23,9 +27,11 @@ public class SandboxNetwork {
     private final PhoneNumbers numbers;
     private final Messaging messaging;
     private final Clock clock;
+    private final Media media;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    SandboxNetwork(NetworkRows rows, PhoneNumbers numbers, Messaging messaging, Clock clock) {
+    SandboxNetwork(NetworkRows rows, PhoneNumbers numbers, Messaging messaging, Clock clock, Media media) {
+        this.media = media;
         this.rows = rows;
         this.numbers = numbers;
         this.messaging = messaging;
@@ -71,6 +77,9 @@ public class SandboxNetwork {
     public ChatMessage write(String waId, String to, String type, Object content, String contextWamid) {
         var customer = customer(waId);
         var number = business(to);
+        if (content instanceof CustomerMessages.MediaFile file) {
+            content = received(number, type, file);
+        }
         var wamid = "wamid." + RandomIds.timeOrdered("HBgM", 44);
         var now = clock.instant();
         var payload = new LinkedHashMap<String, Object>();
@@ -82,6 +91,27 @@ public class SandboxNetwork {
         messaging.receive(new InboundMessage(wamid, number.id(), customer.waId(), customer.name(), type, content,
                 contextWamid, now));
         return new ChatMessage(wamid, number.id(), "sent", type, line, "sent", now);
+    }
+
+    /** The customer's phone uploads the file; the business gets a media id it can download. */
+    private Map<String, Object> received(PhoneNumber number, String type, CustomerMessages.MediaFile file) {
+        var kind = MediaKind.ofMessageType(type).orElseThrow();
+        MediaObject stored;
+        try {
+            stored = media.receive(number.businessId(), number.id(), file.filename(), file.data(), kind);
+        } catch (MediaUnavailable refused) {
+            throw ApiProblem.badRequest(type + ".data: " + refused.getMessage());
+        }
+        var out = new LinkedHashMap<String, Object>();
+        out.put("id", stored.id());
+        out.put("mime_type", kind == MediaKind.AUDIO && stored.mimeType().equals("audio/ogg")
+                ? "audio/ogg; codecs=opus" : stored.mimeType());
+        out.put("sha256", stored.sha256());
+        out.putAll(file.extras());
+        if (kind == MediaKind.STICKER) {
+            out.put("animated", media.isAnimated(file.data()));
+        }
+        return out;
     }
 
     public List<ChatMessage> chat(String waId, int limit) {
