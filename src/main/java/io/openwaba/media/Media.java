@@ -152,7 +152,7 @@ public class Media {
         try {
             stored = storage.store(new SequenceInputStream(new ByteArrayInputStream(head), content), max);
         } catch (MediaStorage.TooLarge e) {
-            throw new MediaUnavailable(origin + " is a " + mimeType + " larger than the " + describe(max)
+            throw new MediaUnavailable(origin + " is " + mimeType + " and larger than the " + describe(max)
                     + " WhatsApp allows for " + kind.messageType() + " media.");
         }
         var now = clock.instant();
@@ -168,8 +168,8 @@ public class Media {
     }
 
     private static String notFor(MediaKind kind, String mimeType, String link) {
-        return (link == null ? "the file" : "the media link " + link) + " is a " + mimeType + " file, which a "
-                + kind.messageType() + " message cannot carry";
+        return (link == null ? "the file" : "the media link " + link) + " is " + mimeType + ", which "
+                + kind.messageType() + " messages cannot carry";
     }
 
     /** Whether a stored WebP sticker is animated (its header says so). */

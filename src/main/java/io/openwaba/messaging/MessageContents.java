@@ -86,8 +86,8 @@ final class MessageContents {
                     + " '" + id + "' is not a media id this business uploaded, or it has expired."));
             if (!kind.accepts(found.mimeType())) {
                 throw GraphException.whatsapp(HttpStatus.BAD_REQUEST, 131053, "Media upload error",
-                        "Param " + object.param("id") + " is a " + found.mimeType() + " file, which a " + type
-                                + " message cannot carry.");
+                        "Param " + object.param("id") + " is " + found.mimeType() + ", which " + type
+                                + " messages cannot carry.");
             }
             out.putAll(MediaLinks.describe(found));
             if (filename == null && kind == MediaKind.DOCUMENT) {
