@@ -124,6 +124,24 @@ public final class GraphBody {
         });
     }
 
+    /** An array of strings (or the array as a JSON string). */
+    public Optional<List<String>> strings(String field) {
+        return container(field).map(value -> {
+            if (!value.isArray()) {
+                throw GraphException.invalidParameter("Param " + param(field) + " must be an array of strings.");
+            }
+            var items = new ArrayList<String>();
+            for (int i = 0; i < value.size(); i++) {
+                var item = value.get(i);
+                if (item.isContainer() || item.isNull()) {
+                    throw GraphException.invalidParameter("Param " + param(field) + "[" + i + "] must be a string.");
+                }
+                items.add(item.asString());
+            }
+            return items;
+        });
+    }
+
     private Optional<JsonNode> container(String field) {
         var value = node.get(field);
         if (value == null || value.isNull()) {

@@ -118,6 +118,21 @@ public abstract class PlatformTest {
                 Map.of("messaging_product", "whatsapp", "to", to, "type", "text", "text", Map.of("body", body)));
     }
 
+    /** {@code POST /{phone-number-id}/media}, multipart with {@code messaging_product}, {@code type} and {@code file}. */
+    protected Http.Response uploadMedia(Tenant owner, String filename, String type, byte[] content) {
+        var boundary = "----openwaba" + randomDigits(12);
+        var body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"messaging_product\"\r\n\r\n"
+                + "whatsapp\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\n" + type
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return http.send(http.request("/v21.0/" + owner.phoneNumberId() + "/media", owner.token())
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     protected void advanceClock(Duration by) {
         var response = http.post("/sandbox/clock/advance", null, Map.of("duration", by.toString()));
         assertThat(response.status()).as(response.body()).isEqualTo(200);

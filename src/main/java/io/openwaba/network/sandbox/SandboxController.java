@@ -59,6 +59,12 @@ class SandboxController {
         return network.join(request.waId(), request.name(), request.country());
     }
 
+    /** A business number as customers see it: its name and its business profile. */
+    @GetMapping("/businesses/{phoneNumberId}")
+    Map<String, Object> business(@PathVariable String phoneNumberId) {
+        return network.businessCard(phoneNumberId);
+    }
+
     @GetMapping("/customers")
     List<Customer> customers() {
         return network.customers();

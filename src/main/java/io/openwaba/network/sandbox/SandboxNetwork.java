@@ -9,6 +9,7 @@ import io.openwaba.messaging.Messaging;
 import io.openwaba.numbers.PhoneNumber;
 import io.openwaba.numbers.PhoneNumbers;
 import io.openwaba.numbers.WaId;
+import io.openwaba.profile.BusinessProfiles;
 import io.openwaba.shared.ApiProblem;
 import io.openwaba.shared.RandomIds;
 import java.time.Clock;
@@ -28,10 +29,13 @@ public class SandboxNetwork {
     private final Messaging messaging;
     private final Clock clock;
     private final Media media;
+    private final BusinessProfiles profiles;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    SandboxNetwork(NetworkRows rows, PhoneNumbers numbers, Messaging messaging, Clock clock, Media media) {
+    SandboxNetwork(NetworkRows rows, PhoneNumbers numbers, Messaging messaging, Clock clock, Media media,
+                   BusinessProfiles profiles) {
         this.media = media;
+        this.profiles = profiles;
         this.rows = rows;
         this.numbers = numbers;
         this.messaging = messaging;
@@ -112,6 +116,24 @@ public class SandboxNetwork {
             out.put("animated", media.isAnimated(file.data()));
         }
         return out;
+    }
+
+    /** What a customer sees when opening a business number's profile. */
+    public Map<String, Object> businessCard(String phoneNumberId) {
+        var number = business(phoneNumberId);
+        var profile = profiles.of(number);
+        var card = new LinkedHashMap<String, Object>();
+        card.put("phone_number_id", number.id());
+        card.put("display_phone_number", number.displayPhoneNumber());
+        card.put("verified_name", number.verifiedName());
+        card.put("about", profile.about());
+        card.put("address", profile.address());
+        card.put("description", profile.description());
+        card.put("email", profile.email());
+        card.put("websites", profile.websites());
+        card.put("vertical", profile.vertical());
+        card.put("profile_picture_media_id", profile.pictureMediaId());
+        return card;
     }
 
     public List<ChatMessage> chat(String waId, int limit) {
