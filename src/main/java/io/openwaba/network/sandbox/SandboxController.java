@@ -96,6 +96,16 @@ class SandboxController {
         return network.write(waId, to, type, content, context);
     }
 
+    /** The customer opens a short link or scans a QR code: the pre-filled message is sent to the business. */
+    @PostMapping("/customers/{waId}/open-link")
+    @ResponseStatus(HttpStatus.CREATED)
+    ChatMessage openLink(@PathVariable String waId, @RequestBody Map<String, Object> request) {
+        if (!(request.get("url") instanceof String url) || url.isBlank()) {
+            throw ApiProblem.badRequest("url is required: a short link such as https://wa.me/message/4O4YGZEG3RIVE1");
+        }
+        return network.openLink(waId, url);
+    }
+
     @GetMapping("/customers/{waId}/messages")
     List<ChatMessage> chat(@PathVariable String waId, @RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > 1000) {

@@ -10,6 +10,7 @@ import io.openwaba.numbers.PhoneNumber;
 import io.openwaba.numbers.PhoneNumbers;
 import io.openwaba.numbers.WaId;
 import io.openwaba.profile.BusinessProfiles;
+import io.openwaba.qr.QrCodes;
 import io.openwaba.shared.ApiProblem;
 import io.openwaba.shared.RandomIds;
 import java.time.Clock;
@@ -30,11 +31,13 @@ public class SandboxNetwork {
     private final Clock clock;
     private final Media media;
     private final BusinessProfiles profiles;
+    private final QrCodes qrCodes;
     private final JsonMapper json = JsonMapper.builder().build();
 
     SandboxNetwork(NetworkRows rows, PhoneNumbers numbers, Messaging messaging, Clock clock, Media media,
-                   BusinessProfiles profiles) {
+                   BusinessProfiles profiles, QrCodes qrCodes) {
         this.media = media;
+        this.qrCodes = qrCodes;
         this.profiles = profiles;
         this.rows = rows;
         this.numbers = numbers;
@@ -116,6 +119,13 @@ public class SandboxNetwork {
             out.put("animated", media.isAnimated(file.data()));
         }
         return out;
+    }
+
+    /** A short link or QR code opens the chat with its message typed; the customer sends it. */
+    @Transactional
+    public ChatMessage openLink(String waId, String url) {
+        var qr = qrCodes.resolve(url).orElseThrow(() -> ApiProblem.notFound("short link", url));
+        return write(waId, qr.phoneNumberId(), "text", Map.of("body", qr.prefilledMessage()), null);
     }
 
     /** What a customer sees when opening a business number's profile. */
