@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -33,7 +34,9 @@ final class InteractiveContent {
     static final int MAX_ROW_TITLE = 24;
     static final int MAX_ROW_DESCRIPTION = 72;
     static final int MAX_URL = 2000;
-    private static final Set<String> BUILT = Set.of("button", "list", "cta_url", "location_request_message");
+    static final int MAX_PRODUCT_ITEMS = 30;
+    private static final Set<String> BUILT = Set.of("button", "list", "cta_url", "location_request_message", "product",
+            "product_list");
     private static final Set<String> CLOUD_API = Set.of("button", "list", "cta_url", "location_request_message",
             "product", "product_list", "catalog_message", "flow", "address_message", "call_permission_request",
             "voice_call", "carousel");
@@ -41,7 +44,7 @@ final class InteractiveContent {
     private InteractiveContent() {
     }
 
-    static Map<String, Object> parse(GraphBody interactive) {
+    static Map<String, Object> parse(GraphBody interactive, MessageContents.Lookups lookups) {
         var type = interactive.requiredString("type").toLowerCase(Locale.ROOT);
         if (!CLOUD_API.contains(type)) {
             throw GraphException.invalidParameter("Param " + interactive.param("type") + " must be one of "
@@ -53,7 +56,11 @@ final class InteractiveContent {
         var out = new LinkedHashMap<String, Object>();
         out.put("type", type);
         header(interactive, type).ifPresent(header -> out.put("header", header));
-        out.put("body", OrderedMaps.of("text", required(interactive.requiredObject("body"), "text", MAX_BODY)));
+        if (type.equals("product_list") && !out.containsKey("header")) {
+            throw GraphException.missingParameter("Param " + interactive.param("header") + " is required on a product_list.");
+        }
+        var body = type.equals("product") ? interactive.object("body") : Optional.of(interactive.requiredObject("body"));
+        body.ifPresent(text -> out.put("body", OrderedMaps.of("text", required(text, "text", MAX_BODY))));
         interactive.object("footer").ifPresent(footer ->
                 out.put("footer", OrderedMaps.of("text", required(footer, "text", MAX_FOOTER))));
         var action = interactive.requiredObject("action");
@@ -61,16 +68,18 @@ final class InteractiveContent {
             case "button" -> buttons(action);
             case "list" -> list(action);
             case "cta_url" -> ctaUrl(action);
+            case "product" -> product(action, lookups);
+            case "product_list" -> productList(action, lookups);
             default -> named(action, "send_location");
         });
         return out;
     }
 
-    private static java.util.Optional<Map<String, Object>> header(GraphBody interactive, String type) {
+    private static Optional<Map<String, Object>> header(GraphBody interactive, String type) {
         return interactive.object("header").map(header -> {
-            if (type.equals("location_request_message")) {
+            if (type.equals("location_request_message") || type.equals("product")) {
                 throw GraphException.invalidValue("Param " + interactive.param("header")
-                        + " is not allowed on a location_request_message.");
+                        + " is not allowed on a " + type + ".");
             }
             var headerType = header.requiredString("type").toLowerCase(Locale.ROOT);
             if (!headerType.equals("text")) {
@@ -118,7 +127,7 @@ final class InteractiveContent {
         var parsed = new ArrayList<Map<String, Object>>();
         for (GraphBody section : sections) {
             var entry = new LinkedHashMap<String, Object>();
-            var title = sections.size() > 1 ? java.util.Optional.of(required(section, "title", MAX_SECTION_TITLE))
+            var title = sections.size() > 1 ? Optional.of(required(section, "title", MAX_SECTION_TITLE))
                     : optional(section, "title", MAX_SECTION_TITLE);
             title.ifPresent(value -> entry.put("title", value));
             var rows = new ArrayList<Map<String, Object>>();
@@ -155,6 +164,48 @@ final class InteractiveContent {
                 "display_text", required(parameters, "display_text", MAX_BUTTON_TITLE),
                 "url", Params.httpUrl(parameters, "url", MAX_URL)));
         return out;
+    }
+
+    private static Map<String, Object> product(GraphBody action, MessageContents.Lookups lookups) {
+        var catalogId = required(action, "catalog_id", 64);
+        var retailerId = required(action, "product_retailer_id", 100);
+        checkProduct(action, "product_retailer_id", catalogId, retailerId, lookups);
+        return OrderedMaps.of("catalog_id", catalogId, "product_retailer_id", retailerId);
+    }
+
+    private static Map<String, Object> productList(GraphBody action, MessageContents.Lookups lookups) {
+        var catalogId = required(action, "catalog_id", 64);
+        var sections = Params.list(action, "sections", 1, MAX_SECTIONS);
+        var parsed = new ArrayList<Map<String, Object>>();
+        int items = 0;
+        for (GraphBody section : sections) {
+            var entry = new LinkedHashMap<String, Object>();
+            var title = sections.size() > 1 ? Optional.of(required(section, "title", MAX_SECTION_TITLE))
+                    : optional(section, "title", MAX_SECTION_TITLE);
+            title.ifPresent(value -> entry.put("title", value));
+            var products = new ArrayList<Map<String, Object>>();
+            for (GraphBody item : Params.list(section, "product_items", 1, MAX_PRODUCT_ITEMS)) {
+                var retailerId = required(item, "product_retailer_id", 100);
+                checkProduct(item, "product_retailer_id", catalogId, retailerId, lookups);
+                products.add(OrderedMaps.of("product_retailer_id", retailerId));
+            }
+            items += products.size();
+            entry.put("product_items", products);
+            parsed.add(entry);
+        }
+        if (items > MAX_PRODUCT_ITEMS) {
+            throw GraphException.invalidValue("Param " + action.param("sections") + " has " + items
+                    + " products; a product list has at most " + MAX_PRODUCT_ITEMS + " in all its sections.");
+        }
+        return OrderedMaps.of("catalog_id", catalogId, "sections", parsed);
+    }
+
+    private static void checkProduct(GraphBody where, String field, String catalogId, String retailerId,
+                                     MessageContents.Lookups lookups) {
+        if (!lookups.hasProduct(catalogId, retailerId)) {
+            throw GraphException.invalidValue("Param " + where.param(field) + ": product '" + retailerId
+                    + "' is not in catalog " + catalogId + " of this WABA.");
+        }
     }
 
     private static Map<String, Object> named(GraphBody action, String name) {

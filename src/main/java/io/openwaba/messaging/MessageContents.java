@@ -30,22 +30,24 @@ final class MessageContents {
     private MessageContents() {
     }
 
-    /** The business's media by id, if it may send it. */
-    interface MediaLookup {
-        Optional<MediaObject> find(String mediaId);
+    /** What a message may name that belongs to the sending business: its media and its catalog's products. */
+    interface Lookups {
+        Optional<MediaObject> media(String mediaId);
+
+        boolean hasProduct(String catalogId, String retailerId);
     }
 
-    static Object parse(String type, GraphBody request, MediaLookup media) {
+    static Object parse(String type, GraphBody request, Lookups lookups) {
         var kind = MediaKind.ofMessageType(type);
         if (kind.isPresent()) {
-            return media(kind.get(), request.requiredObject(type), media);
+            return media(kind.get(), request.requiredObject(type), lookups);
         }
         return switch (type) {
             case "text" -> text(request.requiredObject("text"));
             case "location" -> location(request.requiredObject("location"));
             case "reaction" -> reaction(request.requiredObject("reaction"));
             case "contacts" -> ContactsContent.parse(request);
-            case "interactive" -> InteractiveContent.parse(request.requiredObject("interactive"));
+            case "interactive" -> InteractiveContent.parse(request.requiredObject("interactive"), lookups);
             default -> throw GraphException.invalidParameter("Message type '" + type
                     + "' is not supported by this server yet.");
         };
@@ -55,7 +57,7 @@ final class MessageContents {
      * An uploaded media file by {@code id}, with a caption (not for audio and stickers) and, for
      * documents, a file name. The customer receives the file's id, type and SHA-256.
      */
-    static Map<String, Object> media(MediaKind kind, GraphBody object, MediaLookup lookup) {
+    static Map<String, Object> media(MediaKind kind, GraphBody object, Lookups lookups) {
         var type = kind.messageType();
         if (object.has("link") == object.has("id")) {
             throw GraphException.invalidParameter("Param " + type
@@ -82,7 +84,7 @@ final class MessageContents {
             out.put("link", Params.httpUrl(object, "link", MAX_URL));
         } else {
             var id = required(object, "id", 64);
-            var found = lookup.find(id).orElseThrow(() -> GraphException.invalidParameter("Param " + object.param("id")
+            var found = lookups.media(id).orElseThrow(() -> GraphException.invalidParameter("Param " + object.param("id")
                     + " '" + id + "' is not a media id this business uploaded, or it has expired."));
             if (!kind.accepts(found.mimeType())) {
                 throw GraphException.whatsapp(HttpStatus.BAD_REQUEST, 131053, "Media upload error",

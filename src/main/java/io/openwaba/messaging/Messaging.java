@@ -1,8 +1,10 @@
 package io.openwaba.messaging;
 
+import io.openwaba.catalog.Catalogs;
 import io.openwaba.graph.GraphBody;
 import io.openwaba.graph.GraphException;
 import io.openwaba.media.Media;
+import io.openwaba.media.MediaObject;
 import io.openwaba.messaging.policy.CustomerServiceWindowRule;
 import io.openwaba.messaging.policy.Decision;
 import io.openwaba.messaging.policy.SendFacts;
@@ -24,6 +26,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -59,10 +62,11 @@ public class Messaging {
     private final MessageTransport transport;
     private final TransactionTemplate tx;
     private final Media media;
+    private final Catalogs catalogs;
 
     Messaging(PhoneNumbers numbers, MessageRows messages, WindowRows windows, WebhookEvents webhooks,
               MessagingSettings settings, Clock clock, TransactionTemplate tx, Dispatcher dispatcher,
-              MessageTransport transport, Media media) {
+              MessageTransport transport, Media media, Catalogs catalogs) {
         this.numbers = numbers;
         this.messages = messages;
         this.windows = windows;
@@ -72,6 +76,7 @@ public class Messaging {
         this.dispatcher = dispatcher;
         this.transport = transport;
         this.media = media;
+        this.catalogs = catalogs;
         this.tx = tx;
         this.policy = SendPolicy.standard(settings.customerServiceWindow());
         this.writer = new GroupCommit<>("message-writer", settings.commitBatchSize(),
@@ -85,7 +90,17 @@ public class Messaging {
         if (body.has("status")) {
             return markRead(number, body);
         }
-        var request = parser.parse(body, mediaId -> media.usableBy(number.businessId(), mediaId));
+        var request = parser.parse(body, new MessageContents.Lookups() {
+            @Override
+            public Optional<MediaObject> media(String mediaId) {
+                return media.usableBy(number.businessId(), mediaId);
+            }
+
+            @Override
+            public boolean hasProduct(String catalogId, String retailerId) {
+                return catalogs.product(number.wabaId(), catalogId, retailerId).isPresent();
+            }
+        });
         var recipient = WaId.parse(request.to(), number.waId().country())
                 .orElseThrow(() -> GraphException.invalidParameter("Param to is not a valid phone number: '"
                         + request.to() + "'."));

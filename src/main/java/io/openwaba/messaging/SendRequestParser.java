@@ -49,7 +49,7 @@ final class SendRequestParser {
         }
     }
 
-    ParsedSend parse(GraphBody body, MessageContents.MediaLookup media) {
+    ParsedSend parse(GraphBody body, MessageContents.Lookups lookups) {
         messagingProduct(body);
         var recipientType = body.string("recipient_type").orElse("individual");
         if (!recipientType.equalsIgnoreCase("individual")) {
@@ -64,7 +64,7 @@ final class SendRequestParser {
         }
         var message = new LinkedHashMap<String, Object>();
         message.put("type", type);
-        message.put(type, MessageContents.parse(type, body, media));
+        message.put(type, MessageContents.parse(type, body, lookups));
         String contextWamid = null;
         var context = body.object("context");
         if (context.isPresent()) {

@@ -15,7 +15,11 @@ import java.util.regex.Pattern;
 final class CustomerMessages {
 
     static final Set<String> TYPES = Set.of("text", "image", "audio", "video", "document", "sticker", "location",
-            "contacts", "reaction", "interactive", "button", "unsupported");
+            "contacts", "reaction", "interactive", "button", "order", "unsupported");
+
+    /** An order from the business's catalog: prices are filled in from the catalog. */
+    record OrderRequest(String catalogId, String text, List<Map<String, Object>> items) {
+    }
 
     /** A file the customer sends: its bytes (given base64-encoded) and what goes beside it in the webhook. */
     record MediaFile(byte[] data, String filename, Map<String, Object> extras) {
@@ -28,14 +32,14 @@ final class CustomerMessages {
     /** The message content under its type key; refuses anything a WhatsApp phone could not send. */
     static Object content(String type, Map<String, Object> request) {
         if (!TYPES.contains(type)) {
-            throw ApiProblem.badRequest("type must be one of " + String.join(", ", TYPES.stream().sorted().toList())
-                    + "; orders are not simulated yet");
+            throw ApiProblem.badRequest("type must be one of " + String.join(", ", TYPES.stream().sorted().toList()));
         }
         var body = request.get(type);
         return switch (type) {
             case "text" -> OrderedMaps.of("body", text(object(body, "text"), "body", 4096));
             case "image", "video", "document", "audio", "sticker" -> mediaFile(type, object(body, type));
             case "location" -> location(object(body, "location"));
+            case "order" -> order(object(body, "order"));
             case "contacts" -> contacts(body);
             case "reaction" -> reaction(object(body, "reaction"));
             case "interactive" -> interactive(object(body, "interactive"));
@@ -86,6 +90,25 @@ final class CustomerMessages {
             extras.put("voice", Boolean.TRUE.equals(media.get("voice")));
         }
         return new MediaFile(data, filename, extras);
+    }
+
+    private static OrderRequest order(Map<String, Object> order) {
+        var catalogId = text(order, "catalog_id", 64);
+        var text = order.get("text") == null ? null : text(order, "text", 1000);
+        if (!(order.get("product_items") instanceof List<?> items) || items.isEmpty() || items.size() > 100) {
+            throw ApiProblem.badRequest("order.product_items must be 1 to 100 items");
+        }
+        var parsed = new java.util.ArrayList<Map<String, Object>>();
+        for (Object entry : items) {
+            var item = object(entry, "each product item");
+            var retailerId = text(item, "product_retailer_id", 100);
+            if (!(item.get("quantity") instanceof Number quantity) || quantity.intValue() < 1
+                    || quantity.doubleValue() != quantity.intValue()) {
+                throw ApiProblem.badRequest("quantity of " + retailerId + " must be a whole number of at least 1");
+            }
+            parsed.add(OrderedMaps.of("product_retailer_id", retailerId, "quantity", quantity.intValue()));
+        }
+        return new OrderRequest(catalogId, text, parsed);
     }
 
     private static Map<String, Object> location(Map<String, Object> location) {

@@ -1,5 +1,6 @@
 package io.openwaba.network.sandbox;
 
+import io.openwaba.catalog.Catalogs;
 import io.openwaba.media.Media;
 import io.openwaba.media.MediaKind;
 import io.openwaba.media.MediaObject;
@@ -32,10 +33,12 @@ public class SandboxNetwork {
     private final Media media;
     private final BusinessProfiles profiles;
     private final QrCodes qrCodes;
+    private final Catalogs catalogs;
     private final JsonMapper json = JsonMapper.builder().build();
 
     SandboxNetwork(NetworkRows rows, PhoneNumbers numbers, Messaging messaging, Clock clock, Media media,
-                   BusinessProfiles profiles, QrCodes qrCodes) {
+                   BusinessProfiles profiles, QrCodes qrCodes, Catalogs catalogs) {
+        this.catalogs = catalogs;
         this.media = media;
         this.qrCodes = qrCodes;
         this.profiles = profiles;
@@ -86,6 +89,8 @@ public class SandboxNetwork {
         var number = business(to);
         if (content instanceof CustomerMessages.MediaFile file) {
             content = received(number, type, file);
+        } else if (content instanceof CustomerMessages.OrderRequest order) {
+            content = priced(number, order);
         }
         var wamid = "wamid." + RandomIds.timeOrdered("HBgM", 44);
         var now = clock.instant();
@@ -98,6 +103,28 @@ public class SandboxNetwork {
         messaging.receive(new InboundMessage(wamid, number.id(), customer.waId(), customer.name(), type, content,
                 contextWamid, now));
         return new ChatMessage(wamid, number.id(), "sent", type, line, "sent", now);
+    }
+
+    /** The order as WhatsApp reports it: each item with the catalog's price and currency. */
+    private Map<String, Object> priced(PhoneNumber number, CustomerMessages.OrderRequest order) {
+        var items = new java.util.ArrayList<Map<String, Object>>();
+        for (var item : order.items()) {
+            var retailerId = (String) item.get("product_retailer_id");
+            var product = catalogs.product(number.wabaId(), order.catalogId(), retailerId).orElseThrow(() ->
+                    ApiProblem.badRequest("product " + retailerId + " is not in catalog " + order.catalogId()
+                            + " of the business"));
+            var priced = new LinkedHashMap<String, Object>(item);
+            priced.put("item_price", product.price());
+            priced.put("currency", product.currency());
+            items.add(priced);
+        }
+        var out = new LinkedHashMap<String, Object>();
+        out.put("catalog_id", order.catalogId());
+        if (order.text() != null) {
+            out.put("text", order.text());
+        }
+        out.put("product_items", items);
+        return out;
     }
 
     /** The customer's phone uploads the file; the business gets a media id it can download. */
