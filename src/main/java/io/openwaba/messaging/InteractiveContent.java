@@ -5,6 +5,7 @@ import static io.openwaba.messaging.Params.required;
 
 import io.openwaba.graph.GraphBody;
 import io.openwaba.graph.GraphException;
+import io.openwaba.media.MediaKind;
 import io.openwaba.shared.OrderedMaps;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,6 +38,7 @@ final class InteractiveContent {
     static final int MAX_PRODUCT_ITEMS = 30;
     private static final Set<String> BUILT = Set.of("button", "list", "cta_url", "location_request_message", "product",
             "product_list");
+    private static final Set<String> MEDIA_HEADERS = Set.of("text", "image", "video", "document");
     private static final Set<String> CLOUD_API = Set.of("button", "list", "cta_url", "location_request_message",
             "product", "product_list", "catalog_message", "flow", "address_message", "call_permission_request",
             "voice_call", "carousel");
@@ -55,7 +57,7 @@ final class InteractiveContent {
         }
         var out = new LinkedHashMap<String, Object>();
         out.put("type", type);
-        header(interactive, type).ifPresent(header -> out.put("header", header));
+        header(interactive, type, lookups).ifPresent(header -> out.put("header", header));
         if (type.equals("product_list") && !out.containsKey("header")) {
             throw GraphException.missingParameter("Param " + interactive.param("header") + " is required on a product_list.");
         }
@@ -75,18 +77,28 @@ final class InteractiveContent {
         return out;
     }
 
-    private static Optional<Map<String, Object>> header(GraphBody interactive, String type) {
+    /** A text header, or on reply buttons and call-to-action URLs an image, video or document (by id or link, no caption). */
+    private static Optional<Map<String, Object>> header(GraphBody interactive, String type,
+                                                        MessageContents.Lookups lookups) {
         return interactive.object("header").map(header -> {
             if (type.equals("location_request_message") || type.equals("product")) {
                 throw GraphException.invalidValue("Param " + interactive.param("header")
                         + " is not allowed on a " + type + ".");
             }
-            var headerType = header.requiredString("type").toLowerCase(Locale.ROOT);
-            if (!headerType.equals("text")) {
-                throw GraphException.invalidParameter("Param " + header.param("type") + " '" + headerType
-                        + "' is not supported by this server yet; use a text header.");
+            var headerType = Params.oneOf(header, "type", MEDIA_HEADERS, false);
+            if (headerType.equals("text")) {
+                return OrderedMaps.of("type", "text", "text", required(header, "text", MAX_HEADER));
             }
-            return OrderedMaps.of("type", "text", "text", required(header, "text", MAX_HEADER));
+            if (!type.equals("button") && !type.equals("cta_url")) {
+                throw GraphException.invalidValue("Param " + header.param("type") + ": a " + type
+                        + " takes a text header only.");
+            }
+            var media = header.requiredObject(headerType);
+            if (media.has("caption")) {
+                throw GraphException.invalidValue("Param " + media.param("caption") + " is not allowed in a header.");
+            }
+            var kind = MediaKind.ofMessageType(headerType).orElseThrow();
+            return OrderedMaps.of("type", headerType, headerType, MessageContents.media(kind, media, lookups));
         });
     }
 

@@ -50,26 +50,21 @@ class MediaLinks {
         var ready = new ArrayList<OutboundMessage>();
         var failed = new ArrayList<StatusReport>();
         for (OutboundMessage message : batch) {
-            var kind = MediaKind.ofMessageType(message.type());
-            if (kind.isEmpty()) {
+            var linked = linkedMedia(message);
+            if (linked == null) {
                 ready.add(message);
                 continue;
             }
-            var payload = (ObjectNode) json.readTree(message.payload());
-            var object = (ObjectNode) payload.get(message.type());
-            if (object == null || !object.has("link") || object.has("id")) {
-                ready.add(message);
-                continue;
-            }
+            var object = linked.object();
             var link = object.get("link").asString();
             try {
                 var businessId = numbers.find(message.phoneNumberId()).orElseThrow().businessId();
-                var found = media.fetch(businessId, message.phoneNumberId(), link, kind.get());
+                var found = media.fetch(businessId, message.phoneNumberId(), link, linked.kind());
                 describe(found).forEach((key, value) -> object.put(key, String.valueOf(value)));
-                if (kind.get() == MediaKind.DOCUMENT && !object.has("filename") && found.filename() != null) {
+                if (linked.kind() == MediaKind.DOCUMENT && !object.has("filename") && found.filename() != null) {
                     object.put("filename", found.filename());
                 }
-                var rewritten = json.writeValueAsString(payload);
+                var rewritten = json.writeValueAsString(linked.payload());
                 messages.updatePayload(message.wamid(), rewritten);
                 ready.add(new OutboundMessage(message.wamid(), message.phoneNumberId(), message.wabaId(),
                         message.waId(), message.type(), rewritten, message.acceptedAt()));
@@ -79,5 +74,29 @@ class MediaLinks {
             }
         }
         return new Resolved(ready, failed);
+    }
+
+    private record Linked(ObjectNode payload, ObjectNode object, MediaKind kind) {
+    }
+
+    /** The media object of a media message, or of an interactive message's header, when it names a link. */
+    private Linked linkedMedia(OutboundMessage message) {
+        var kind = MediaKind.ofMessageType(message.type());
+        if (kind.isEmpty() && !message.type().equals("interactive")) {
+            return null;
+        }
+        var payload = (ObjectNode) json.readTree(message.payload());
+        ObjectNode object;
+        if (kind.isPresent()) {
+            object = payload.get(message.type()) instanceof ObjectNode node ? node : null;
+        } else {
+            var header = payload.path("interactive").path("header");
+            kind = MediaKind.ofMessageType(header.path("type").asString(""));
+            object = kind.isPresent() && header.get(header.path("type").asString()) instanceof ObjectNode node ? node : null;
+        }
+        if (object == null || !object.has("link") || object.has("id")) {
+            return null;
+        }
+        return new Linked(payload, object, kind.get());
     }
 }

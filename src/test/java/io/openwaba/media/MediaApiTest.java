@@ -219,6 +219,40 @@ class MediaApiTest extends PlatformTest {
     }
 
     @Test
+    void replyButtonsCanHaveAnImageHeaderButListsCannot() throws Exception {
+        byte[] png = png();
+        var imageId = upload(tenant, "menu.png", "image/png", png, true, false).json().get("id").asString();
+        var buttons = Map.<String, Object>of("buttons", List.of(Map.of("type", "reply", "reply", Map.of("id", "y", "title", "Yes"))));
+
+        var sent = http.post("/v21.0/" + tenant.phoneNumberId() + "/messages", tenant.token(), Map.of(
+                "messaging_product", "whatsapp", "to", customer, "type", "interactive", "interactive", Map.of(
+                        "type", "button", "header", Map.of("type", "image", "image", Map.of("id", imageId)),
+                        "body", Map.of("text", "Today's menu, order?"), "action", buttons)));
+        var captioned = http.post("/v21.0/" + tenant.phoneNumberId() + "/messages", tenant.token(), Map.of(
+                "messaging_product", "whatsapp", "to", customer, "type", "interactive", "interactive", Map.of(
+                        "type", "button", "header", Map.of("type", "image", "image", Map.of("id", imageId, "caption", "x")),
+                        "body", Map.of("text", "b"), "action", buttons)));
+        var onAList = http.post("/v21.0/" + tenant.phoneNumberId() + "/messages", tenant.token(), Map.of(
+                "messaging_product", "whatsapp", "to", customer, "type", "interactive", "interactive", Map.of(
+                        "type", "list", "header", Map.of("type", "image", "image", Map.of("id", imageId)),
+                        "body", Map.of("text", "b"), "action", Map.of("button", "Pick", "sections",
+                                List.of(Map.of("rows", List.of(Map.of("id", "r", "title", "R"))))))));
+
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        var wamid = sent.json().at("/messages/0/id").asString();
+        var expectedSha = sha256(png);
+        eventually(() -> {
+            var line = chatLine(wamid);
+            assertThat(line).isNotNull();
+            assertThat(Http.JSON.readTree(line.get("payload").asString()).at("/interactive/header/image/sha256").asString())
+                    .isEqualTo(expectedSha);
+        });
+        assertThat(captioned.errorCode()).isEqualTo(131009);
+        assertThat(onAList.errorCode()).isEqualTo(131009);
+        assertThat(onAList.json().at("/error/error_data/details").asString()).contains("text header only");
+    }
+
+    @Test
     void deletedMediaIsGone() throws Exception {
         var mediaId = upload(tenant, "photo.png", "image/png", png(), true, false).json().get("id").asString();
 
