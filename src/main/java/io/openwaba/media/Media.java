@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -19,7 +18,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -39,10 +37,10 @@ public class Media {
     private final LinkFetcher fetcher;
     private final Map<String, CompletableFuture<MediaObject>> inFlight = new ConcurrentHashMap<>();
 
-    Media(MediaRows rows, Clock clock, OutboundUrlGuard guard, @Value("${openwaba.data-dir}") String dataDir) {
+    Media(MediaRows rows, Clock clock, OutboundUrlGuard guard, MediaStorage storage) {
         this.rows = rows;
         this.clock = clock;
-        this.storage = new DiskMediaStorage(Path.of(dataDir, "media"));
+        this.storage = storage;
         this.fetcher = new LinkFetcher(guard, Duration.ofSeconds(10));
     }
 
