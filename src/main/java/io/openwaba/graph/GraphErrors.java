@@ -5,19 +5,25 @@ import io.openwaba.shared.Unauthenticated;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
-import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 
-/** Every failure on the Graph API, in Meta's envelope: one place, so clients can rely on it. */
+/**
+ * Every failure on the Graph API, in Meta's envelope: one place, so clients can rely on it.
+ * First in line, before Spring's problem-details handler, which knows the same MVC exceptions.
+ */
 @RestControllerAdvice(annotations = GraphApi.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class GraphErrors {
 
     private static final Logger log = LoggerFactory.getLogger(GraphErrors.class);

@@ -127,6 +127,42 @@ class MediaApiTest extends PlatformTest {
     }
 
     @Test
+    void anUploadOverTheMultipartLimitOf100MbGetsAGraphError() {
+        var boundary = "----openwaba" + randomDigits(12);
+        var head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"messaging_product\"\r\n\r\nwhatsapp\r\n--"
+                + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"huge.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        long size = 101L * 1024 * 1024;
+        // Streamed, never held in memory: a header, then 101 MB of zeros.
+        var body = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head), new java.io.InputStream() {
+            private long left = size;
+
+            @Override
+            public int read() {
+                return left-- > 0 ? 0 : -1;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(length, left);
+                java.util.Arrays.fill(buffer, offset, offset + n, (byte) 0);
+                left -= n;
+                return n;
+            }
+        });
+
+        var refused = http.send(http.request("/v21.0/" + tenant.phoneNumberId() + "/media", tenant.token())
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body)));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(413);
+        assertThat(refused.errorCode()).as(refused.body()).isEqualTo(131053);
+    }
+
+    @Test
     void contentWhatsAppDoesNotTakeIsRefused() throws IOException {
         long before = storedFiles();
         var upload = upload(tenant, "tool.exe", "application/octet-stream", new byte[] {'M', 'Z', 0, 1, 2, 3}, true, false);
