@@ -8,7 +8,8 @@ CREATE TABLE media_object (
     storage_key     VARCHAR(64)  NOT NULL,
     filename        VARCHAR(240),
     source_url      VARCHAR(2048),  -- media a message named by link: fetched once, reused while kept
+    source_url_hash VARCHAR(64),    -- SHA-256 of source_url: indexed instead of the URL, which may be long
     created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     expires_at      TIMESTAMP WITH TIME ZONE NOT NULL
 );
-CREATE INDEX media_object_business ON media_object (business_id, source_url);
+CREATE INDEX media_object_business ON media_object (business_id, source_url_hash);

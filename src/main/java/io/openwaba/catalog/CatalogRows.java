@@ -36,18 +36,19 @@ class CatalogRows {
                 .param("id", id).param("waba", wabaId).param("at", SqlTime.utc(at)).update();
     }
 
+    /** Inserts the product, or replaces it when the retailer id exists (safe when two requests race). */
     void saveProduct(Product product, Instant at) {
-        int updated = jdbc.sql("""
-                UPDATE catalog_product SET name = :name, description = :description, price = :price,
-                    currency = :currency, image_url = :image, available = :available, updated_at = :at
-                WHERE catalog_id = :catalog AND retailer_id = :retailer""")
+        int created = jdbc.sql("""
+                INSERT INTO catalog_product (catalog_id, retailer_id, name, description, price, currency, image_url,
+                    available, updated_at)
+                VALUES (:catalog, :retailer, :name, :description, :price, :currency, :image, :available, :at)
+                ON CONFLICT DO NOTHING""")
                 .params(params(product, at)).update();
-        if (updated == 0) {
+        if (created == 0) {
             jdbc.sql("""
-                    INSERT INTO catalog_product (catalog_id, retailer_id, name, description, price, currency, image_url,
-                        available, updated_at)
-                    VALUES (:catalog, :retailer, :name, :description, :price, :currency, :image, :available, :at)
-                    ON CONFLICT DO NOTHING""")
+                    UPDATE catalog_product SET name = :name, description = :description, price = :price,
+                        currency = :currency, image_url = :image, available = :available, updated_at = :at
+                    WHERE catalog_id = :catalog AND retailer_id = :retailer""")
                     .params(params(product, at)).update();
         }
     }

@@ -19,6 +19,8 @@ final class ContentSniffer {
     /** How much of the file's start the sniffer looks at. */
     static final int HEAD = 64 * 1024;
 
+    private static final Set<String> MP4_BRANDS = Set.of("isom", "iso2", "iso4", "iso5", "iso6", "mp41", "mp42",
+            "avc1", "M4V ", "M4VP", "dash", "mmp4", "MSNV", "f4v ");
     private static final Set<String> OLE_TYPES = Set.of("application/msword", "application/vnd.ms-excel",
             "application/vnd.ms-powerpoint");
 
@@ -45,7 +47,11 @@ final class ContentSniffer {
             if (brand.startsWith("3g")) {
                 return Optional.of("video/3gpp");
             }
-            return Optional.of(brand.startsWith("M4A") ? "audio/mp4" : "video/mp4");
+            if (brand.startsWith("M4A")) {
+                return Optional.of("audio/mp4");
+            }
+            // HEIC, AVIF and QuickTime share the box format but are not MP4.
+            return MP4_BRANDS.contains(brand) ? Optional.of("video/mp4") : Optional.empty();
         }
         if (startsWith(head, 0, 'O', 'g', 'g', 'S')) {
             return Optional.of("audio/ogg");

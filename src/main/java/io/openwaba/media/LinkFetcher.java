@@ -40,8 +40,13 @@ final class LinkFetcher {
                 throw new MediaUnavailable("the media link " + link + " could not be reached: " + e.getMessage());
             }
             if (status >= 300 && status < 400 && connection.getHeaderField("Location") != null) {
-                target = checked(target.resolve(connection.getHeaderField("Location")).toString());
+                var location = connection.getHeaderField("Location");
                 connection.disconnect();
+                try {
+                    target = checked(target.resolve(location).toString());
+                } catch (IllegalArgumentException malformed) {
+                    throw new MediaUnavailable("the media link " + link + " redirects to a malformed URL");
+                }
                 continue;
             }
             if (status < 200 || status >= 300) {
@@ -49,8 +54,8 @@ final class LinkFetcher {
                 throw new MediaUnavailable("the media link " + link + " answered HTTP " + status);
             }
             try {
-                return new Download(connection.getInputStream(), connection.getContentLengthLong(),
-                        connection.getContentType());
+                return new Download(new Deadline(connection.getInputStream(), link, timeout.multipliedBy(3)),
+                        connection.getContentLengthLong(), connection.getContentType());
             } catch (IOException e) {
                 throw new MediaUnavailable("the media link " + link + " could not be read: " + e.getMessage());
             }
@@ -67,5 +72,35 @@ final class LinkFetcher {
     }
 
     record Download(InputStream body, long contentLength, String contentType) {
+    }
+
+    /** Gives up on a download that takes longer than its deadline in all, however it trickles in. */
+    private static final class Deadline extends java.io.FilterInputStream {
+        private final long deadlineNanos;
+        private final String link;
+
+        Deadline(InputStream in, String link, Duration limit) {
+            super(in);
+            this.link = link;
+            this.deadlineNanos = System.nanoTime() + limit.toNanos();
+        }
+
+        @Override
+        public int read() throws IOException {
+            check();
+            return super.read();
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            check();
+            return super.read(buffer, offset, length);
+        }
+
+        private void check() throws IOException {
+            if (System.nanoTime() > deadlineNanos) {
+                throw new IOException("the download of " + link + " took too long");
+            }
+        }
     }
 }

@@ -36,6 +36,13 @@ public class Media {
     private final Clock clock;
     private final LinkFetcher fetcher;
     private final Map<String, CompletableFuture<MediaObject>> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, Failure> recentFailures = new ConcurrentHashMap<>();
+    static final Duration FAILURE_MEMORY = Duration.ofMinutes(1);
+    /** Failures are remembered in real time: advancing the sandbox clock should not retry dead links. */
+    private static final Clock WALL = Clock.systemUTC();
+
+    private record Failure(String reason, java.time.Instant at) {
+    }
 
     Media(MediaRows rows, Clock clock, OutboundUrlGuard guard, MediaStorage storage) {
         this.rows = rows;
@@ -75,8 +82,13 @@ public class Media {
      */
     public MediaObject fetch(String businessId, String phoneNumberId, String link, MediaKind kind)
             throws MediaUnavailable {
-        // Messages naming the same link at the same time on this node wait for one download.
+        // Messages naming the same link at the same time on this node wait for one download,
+        // and a link that just failed is not tried again for a minute (a broadcast names it thousands of times).
         var key = businessId + " " + link;
+        var failure = recentFailures.get(key);
+        if (failure != null && failure.at().plus(FAILURE_MEMORY).isAfter(WALL.instant())) {
+            throw new MediaUnavailable(failure.reason());
+        }
         var mine = new CompletableFuture<MediaObject>();
         var running = inFlight.putIfAbsent(key, mine);
         if (running != null) {
@@ -95,7 +107,15 @@ public class Media {
             var found = fetchOnce(businessId, phoneNumberId, link, kind);
             mine.complete(found);
             return found;
-        } catch (MediaUnavailable | RuntimeException e) {
+        } catch (MediaUnavailable e) {
+            if (recentFailures.size() > 10_000) {
+                var horizon = WALL.instant().minus(FAILURE_MEMORY);
+                recentFailures.values().removeIf(old -> old.at().isBefore(horizon));
+            }
+            recentFailures.put(key, new Failure(e.getMessage(), WALL.instant()));
+            mine.completeExceptionally(e);
+            throw e;
+        } catch (RuntimeException e) {
             mine.completeExceptionally(e);
             throw e;
         } finally {
@@ -193,10 +213,17 @@ public class Media {
         return rows.find(id, clock.instant()).map(MediaRows.Row::media).filter(m -> m.businessId().equals(businessId));
     }
 
-    public Optional<InputStream> open(Caller caller, String id) {
-        return rows.find(id, clock.instant()).filter(row -> caller.owns(row.media().businessId())).map(row -> {
+    /** A media file and its bytes; the caller closes the stream. */
+    public record Download(MediaObject media, InputStream content) {
+    }
+
+    /** The bytes of media the caller may see; empty when unknown, expired or gone from the store. */
+    public Optional<Download> open(Caller caller, String id) {
+        return rows.find(id, clock.instant()).filter(row -> caller.owns(row.media().businessId())).flatMap(row -> {
             try {
-                return storage.open(row.storageKey());
+                return Optional.of(new Download(row.media(), storage.open(row.storageKey())));
+            } catch (java.nio.file.NoSuchFileException gone) {
+                return Optional.empty();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -90,11 +91,11 @@ class MediaGraph implements GraphNode {
     /** The {@code url} of {@code GET /{media-id}}: the bytes, for the business's token only. */
     @GetMapping("/media/{mediaId:\\d+}")
     ResponseEntity<InputStreamResource> download(Caller caller, @PathVariable String mediaId) {
-        var found = media.find(caller, mediaId).orElseThrow(() -> GraphException.unknownObject(mediaId, "get"));
-        var content = media.open(caller, mediaId).orElseThrow(() -> GraphException.unknownObject(mediaId, "get"));
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(found.mimeType()))
-                .contentLength(found.fileSize())
-                .body(new InputStreamResource(content));
+        var download = media.open(caller, mediaId).orElseThrow(() -> new GraphException(HttpStatus.NOT_FOUND, 100, 33,
+                "GraphMethodException", "Media " + mediaId + " does not exist, has expired or is not yours.", null));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(download.media().mimeType()))
+                .contentLength(download.media().fileSize())
+                .body(new InputStreamResource(download.content()));
     }
 
     private Map<String, Object> describe(MediaObject found) {

@@ -1,5 +1,6 @@
 package io.openwaba.media;
 
+import io.openwaba.shared.Secrets;
 import io.openwaba.shared.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,9 +24,9 @@ class MediaRows {
     void insert(MediaObject media, String storageKey, String sourceUrl) {
         jdbc.sql("""
                 INSERT INTO media_object (id, business_id, phone_number_id, mime_type, sha256, file_size, storage_key,
-                    filename, source_url, created_at, expires_at)
-                VALUES (:id, :business, :number, :mime, :sha, :size, :key, :filename, :url, :at, :expires)""")
-                .param("url", sourceUrl)
+                    filename, source_url, source_url_hash, created_at, expires_at)
+                VALUES (:id, :business, :number, :mime, :sha, :size, :key, :filename, :url, :urlHash, :at, :expires)""")
+                .param("url", sourceUrl).param("urlHash", sourceUrl == null ? null : Secrets.sha256Hex(sourceUrl))
                 .param("id", media.id()).param("business", media.businessId()).param("number", media.phoneNumberId())
                 .param("mime", media.mimeType()).param("sha", media.sha256()).param("size", media.fileSize())
                 .param("key", storageKey).param("filename", media.filename())
@@ -41,9 +42,11 @@ class MediaRows {
     /** Media already fetched from this link for the business and still kept. */
     Optional<MediaObject> fetched(String businessId, String sourceUrl, Instant now) {
         return jdbc.sql("""
-                SELECT * FROM media_object WHERE business_id = :business AND source_url = :url AND expires_at > :now
+                SELECT * FROM media_object
+                WHERE business_id = :business AND source_url_hash = :urlHash AND source_url = :url AND expires_at > :now
                 ORDER BY created_at DESC LIMIT 1""")
-                .param("business", businessId).param("url", sourceUrl).param("now", SqlTime.utc(now))
+                .param("business", businessId).param("urlHash", Secrets.sha256Hex(sourceUrl)).param("url", sourceUrl)
+                .param("now", SqlTime.utc(now))
                 .query(MediaRows::row).optional().map(Row::media);
     }
 

@@ -10,6 +10,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -27,6 +32,13 @@ class MediaLinks {
     private final MessageRows messages;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
+    /** Downloads run side by side, so one slow link does not hold up the others of its batch. */
+    private final ExecutorService fetchers = Executors.newFixedThreadPool(8, runnable -> {
+        var thread = new Thread(runnable, "media-fetch");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private static final Logger log = LoggerFactory.getLogger(MediaLinks.class);
 
     MediaLinks(Media media, PhoneNumbers numbers, MessageRows messages, Clock clock) {
         this.media = media;
@@ -46,34 +58,53 @@ class MediaLinks {
         return out;
     }
 
+    /** Fetches the batch's links in parallel; a message whose media cannot be had fails alone. */
     Resolved resolve(List<OutboundMessage> batch) {
-        var ready = new ArrayList<OutboundMessage>();
-        var failed = new ArrayList<StatusReport>();
+        var outcomes = new ArrayList<CompletableFuture<Object>>();
         for (OutboundMessage message : batch) {
             var linked = linkedMedia(message);
-            if (linked == null) {
+            outcomes.add(linked == null ? CompletableFuture.completedFuture(message)
+                    : CompletableFuture.supplyAsync(() -> fetched(message, linked), fetchers));
+        }
+        var ready = new ArrayList<OutboundMessage>();
+        var failed = new ArrayList<StatusReport>();
+        for (var outcome : outcomes) {
+            var result = outcome.join();
+            if (result instanceof OutboundMessage message) {
                 ready.add(message);
-                continue;
-            }
-            var object = linked.object();
-            var link = object.get("link").asString();
-            try {
-                var businessId = numbers.find(message.phoneNumberId()).orElseThrow().businessId();
-                var found = media.fetch(businessId, message.phoneNumberId(), link, linked.kind());
-                describe(found).forEach((key, value) -> object.put(key, String.valueOf(value)));
-                if (linked.kind() == MediaKind.DOCUMENT && !object.has("filename") && found.filename() != null) {
-                    object.put("filename", found.filename());
-                }
-                var rewritten = json.writeValueAsString(linked.payload());
-                messages.updatePayload(message.wamid(), rewritten);
-                ready.add(new OutboundMessage(message.wamid(), message.phoneNumberId(), message.wabaId(),
-                        message.waId(), message.type(), rewritten, message.acceptedAt()));
-            } catch (MediaUnavailable unavailable) {
-                failed.add(new StatusReport(message.wamid(), "failed", clock.instant(),
-                        new MessageError(131053, "Media upload error", unavailable.getMessage())));
+            } else {
+                failed.add((StatusReport) result);
             }
         }
         return new Resolved(ready, failed);
+    }
+
+    /** The message with its media described, or a failed status. */
+    private Object fetched(OutboundMessage message, Linked linked) {
+        var object = linked.object();
+        var link = object.get("link").asString();
+        try {
+            var businessId = numbers.find(message.phoneNumberId()).orElseThrow().businessId();
+            var found = media.fetch(businessId, message.phoneNumberId(), link, linked.kind());
+            describe(found).forEach((key, value) -> object.put(key, String.valueOf(value)));
+            if (linked.kind() == MediaKind.DOCUMENT && !object.has("filename") && found.filename() != null) {
+                object.put("filename", found.filename());
+            }
+            var rewritten = json.writeValueAsString(linked.payload());
+            messages.updatePayload(message.wamid(), rewritten);
+            return new OutboundMessage(message.wamid(), message.phoneNumberId(), message.wabaId(),
+                    message.waId(), message.type(), rewritten, message.acceptedAt());
+        } catch (MediaUnavailable unavailable) {
+            return failure(message, unavailable.getMessage());
+        } catch (RuntimeException unexpected) {
+            log.warn("Fetching the media of {} failed unexpectedly; the message fails", message.wamid(), unexpected);
+            return failure(message, "the media link " + link + " could not be fetched");
+        }
+    }
+
+    private StatusReport failure(OutboundMessage message, String details) {
+        return new StatusReport(message.wamid(), "failed", clock.instant(),
+                new MessageError(131053, "Media upload error", details));
     }
 
     private record Linked(ObjectNode payload, ObjectNode object, MediaKind kind) {

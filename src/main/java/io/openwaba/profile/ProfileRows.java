@@ -4,7 +4,6 @@ import io.openwaba.shared.SqlTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -29,28 +28,20 @@ class ProfileRows {
                 .optional();
     }
 
+    /** Inserts the profile, or updates it when the number has one (safe when two requests race). */
     void save(String phoneNumberId, BusinessProfile profile, Instant at) {
-        int updated = jdbc.sql("""
-                UPDATE profile_business_profile SET about = :about, address = :address, description = :description,
-                    email = :email, websites = :websites, vertical = :vertical, picture_media_id = :picture,
-                    updated_at = :at
-                WHERE phone_number_id = :id""")
+        int created = jdbc.sql("""
+                INSERT INTO profile_business_profile (phone_number_id, about, address, description, email, websites,
+                    vertical, picture_media_id, updated_at)
+                VALUES (:id, :about, :address, :description, :email, :websites, :vertical, :picture, :at)
+                ON CONFLICT DO NOTHING""")
                 .params(params(phoneNumberId, profile, at)).update();
-        if (updated == 0) {
-            try {
-                insert(phoneNumberId, profile, at);
-            } catch (DuplicateKeyException createdMeanwhile) {
-                save(phoneNumberId, profile, at);
-            }
-        }
-    }
-
-    private void insert(String phoneNumberId, BusinessProfile profile, Instant at) {
-        {
+        if (created == 0) {
             jdbc.sql("""
-                    INSERT INTO profile_business_profile (phone_number_id, about, address, description, email, websites,
-                        vertical, picture_media_id, updated_at)
-                    VALUES (:id, :about, :address, :description, :email, :websites, :vertical, :picture, :at)""")
+                    UPDATE profile_business_profile SET about = :about, address = :address, description = :description,
+                        email = :email, websites = :websites, vertical = :vertical, picture_media_id = :picture,
+                        updated_at = :at
+                    WHERE phone_number_id = :id""")
                     .params(params(phoneNumberId, profile, at)).update();
         }
     }

@@ -45,14 +45,24 @@ public final class OutboundUrlGuard {
         if (uri.getHost() == null || uri.getUserInfo() != null) {
             throw new Refused(noun + " needs a host and no user info");
         }
-        if (allowPrivateTargets) {
-            return uri;
-        }
         InetAddress[] addresses;
         try {
             addresses = InetAddress.getAllByName(uri.getHost());
         } catch (UnknownHostException e) {
+            if (allowPrivateTargets) {
+                return uri; // the call itself will fail; nothing to protect
+            }
             throw new Refused(noun + "'s host " + uri.getHost() + " does not resolve");
+        }
+        for (InetAddress address : addresses) {
+            // Link-local holds cloud metadata services: never a webhook receiver or a media server.
+            if (address.isLinkLocalAddress()) {
+                throw new Refused(noun + "'s host " + uri.getHost() + " resolves to " + address.getHostAddress()
+                        + ", a link-local address (cloud metadata); such targets are always refused");
+            }
+        }
+        if (allowPrivateTargets) {
+            return uri;
         }
         for (InetAddress address : addresses) {
             if (isPrivate(address)) {

@@ -61,7 +61,7 @@ class MediaApiTest extends PlatformTest {
         assertThat(download.headers().firstValue("Content-Type")).hasValue("image/png");
         assertThat(download.body()).isEqualTo(png);
         assertThat(download(url, null).statusCode()).isEqualTo(401);
-        assertThat(download(url, onboard().token()).statusCode()).isEqualTo(400);
+        assertThat(download(url, onboard().token()).statusCode()).as("as if it did not exist").isEqualTo(404);
 
         var sent = http.post("/v21.0/" + tenant.phoneNumberId() + "/messages", tenant.token(), Map.of(
                 "messaging_product", "whatsapp", "to", customer, "type", "image",

@@ -12,8 +12,16 @@ class OutboundUrlGuardTest {
     private final OutboundUrlGuard sandbox = new OutboundUrlGuard(true);
 
     @ParameterizedTest
+    @ValueSource(strings = {"http://169.254.169.254/latest/meta-data", "http://[fe80::1]/hook"})
+    void refusesLinkLocalTargetsEvenWherePrivateOnesAreAllowed(String url) {
+        assertThatThrownBy(() -> sandbox.check(url, "the callback URL")).isInstanceOf(OutboundUrlGuard.Refused.class)
+                .hasMessageContaining("link-local");
+        assertThatThrownBy(() -> production.check(url, "the callback URL")).isInstanceOf(OutboundUrlGuard.Refused.class);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"http://127.0.0.1/hook", "http://localhost:8080/hook", "http://10.0.0.5/hook",
-            "http://172.16.3.4/hook", "http://192.168.1.1/hook", "http://169.254.169.254/latest/meta-data",
+            "http://172.16.3.4/hook", "http://192.168.1.1/hook",
             "http://[::1]/hook", "http://[fd00::1]/hook", "http://0.0.0.0/hook", "http://100.64.0.1/hook"})
     void refusesPrivateAndLocalTargetsInProduction(String url) {
         assertThatThrownBy(() -> production.check(url, "the callback URL")).isInstanceOf(OutboundUrlGuard.Refused.class)

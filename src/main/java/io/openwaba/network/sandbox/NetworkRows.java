@@ -145,10 +145,13 @@ class NetworkRows {
     }
 
     void startTyping(String waId, String phoneNumberId, Instant until) {
-        jdbc.sql("DELETE FROM network_typing WHERE wa_id = :waId AND phone_number_id = :number")
-                .param("waId", waId).param("number", phoneNumberId).update();
-        jdbc.sql("INSERT INTO network_typing (wa_id, phone_number_id, until) VALUES (:waId, :number, :until)")
+        int created = jdbc.sql("INSERT INTO network_typing (wa_id, phone_number_id, until) VALUES (:waId, :number, :until)"
+                        + " ON CONFLICT DO NOTHING")
                 .param("waId", waId).param("number", phoneNumberId).param("until", SqlTime.utc(until)).update();
+        if (created == 0) {
+            jdbc.sql("UPDATE network_typing SET until = :until WHERE wa_id = :waId AND phone_number_id = :number")
+                    .param("waId", waId).param("number", phoneNumberId).param("until", SqlTime.utc(until)).update();
+        }
     }
 
     /** A message from the number ends its typing indicator. */
