@@ -71,9 +71,8 @@ class CatalogController {
 
     @GetMapping("/catalogs/{catalogId}/products/{retailerId}")
     ProductView product(Caller caller, @PathVariable String catalogId, @PathVariable String retailerId) {
-        var catalog = visible(caller, catalogId);
-        return catalogs.products(catalog).stream().filter(p -> p.retailerId().equals(retailerId)).findFirst()
-                .map(ProductView::of).orElseThrow(() -> ApiProblem.notFound("product", retailerId));
+        return catalogs.productOf(visible(caller, catalogId), retailerId).map(ProductView::of)
+                .orElseThrow(() -> ApiProblem.notFound("product", retailerId));
     }
 
     @DeleteMapping("/catalogs/{catalogId}/products/{retailerId}")

@@ -49,6 +49,10 @@ public class Catalogs {
         return catalogOfWaba(wabaId).orElseThrow();
     }
 
+    Optional<Product> productOf(String catalogId, String retailerId) {
+        return rows.product(catalogId, retailerId);
+    }
+
     List<Product> products(String catalogId) {
         return rows.products(catalogId);
     }

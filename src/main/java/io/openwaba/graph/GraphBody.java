@@ -38,6 +38,15 @@ public final class GraphBody {
         return path.isEmpty() ? field : path + "['" + field + "']";
     }
 
+    /** Every WhatsApp call names its product: {@code messaging_product} must be {@code whatsapp} (any case). */
+    public void requireMessagingProduct() {
+        var product = string("messaging_product")
+                .orElseThrow(() -> GraphException.requiredParameter("messaging_product"));
+        if (!product.equalsIgnoreCase("whatsapp")) {
+            throw GraphException.invalidParameter("Param messaging_product must be 'whatsapp'.");
+        }
+    }
+
     public boolean has(String field) {
         var value = node.get(field);
         return value != null && !value.isNull();

@@ -7,6 +7,7 @@ import io.openwaba.graph.GraphNode;
 import io.openwaba.numbers.PhoneNumbers;
 import io.openwaba.shared.Caller;
 import io.openwaba.shared.OrderedMaps;
+import io.openwaba.shared.PublicUrls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -25,7 +26,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The Cloud API's media calls: upload ({@code POST /{phone-number-id}/media}), describe
@@ -44,7 +44,7 @@ class MediaGraph implements GraphNode {
     MediaGraph(Media media, PhoneNumbers numbers, @Value("${openwaba.base-url:}") String baseUrl) {
         this.media = media;
         this.numbers = numbers;
-        this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.baseUrl = baseUrl;
     }
 
     /**
@@ -101,7 +101,7 @@ class MediaGraph implements GraphNode {
     private Map<String, Object> describe(MediaObject found) {
         var out = new LinkedHashMap<String, Object>();
         out.put("messaging_product", "whatsapp");
-        var base = baseUrl.isEmpty() ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() : baseUrl;
+        var base = PublicUrls.base(baseUrl);
         out.put("url", base + "/media/" + found.id());
         out.put("mime_type", found.mimeType());
         out.put("sha256", found.sha256());

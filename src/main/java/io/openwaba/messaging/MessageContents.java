@@ -7,10 +7,10 @@ import io.openwaba.graph.GraphBody;
 import io.openwaba.graph.GraphException;
 import io.openwaba.media.MediaKind;
 import io.openwaba.media.MediaObject;
+import io.openwaba.shared.Emoji;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -25,7 +25,6 @@ final class MessageContents {
     static final int MAX_CAPTION = 1024;
     static final int MAX_FILENAME = 240;
     static final int MAX_URL = 2048;
-    private static final Pattern GRAPHEME = Pattern.compile("\\X");
 
     private MessageContents() {
     }
@@ -139,7 +138,7 @@ final class MessageContents {
                     + " is required (an empty string removes the reaction).");
         }
         var emoji = reaction.string("emoji").orElse("");
-        if (!emoji.isEmpty() && !isOneEmoji(emoji)) {
+        if (!emoji.isEmpty() && !Emoji.isOne(emoji)) {
             throw GraphException.invalidValue("Param " + reaction.param("emoji")
                     + " must be a single emoji, or an empty string to remove the reaction.");
         }
@@ -147,15 +146,5 @@ final class MessageContents {
         out.put("message_id", messageId);
         out.put("emoji", emoji);
         return out;
-    }
-
-    static boolean isOneEmoji(String value) {
-        var clusters = GRAPHEME.matcher(value);
-        if (!clusters.find() || clusters.start() != 0 || clusters.end() != value.length()) {
-            return false;
-        }
-        int first = value.codePointAt(0);
-        // Emoji are "other symbols"; keycaps (1️⃣) start with a digit and end with U+20E3.
-        return Character.getType(first) == Character.OTHER_SYMBOL || value.indexOf('\u20E3') > 0;
     }
 }

@@ -28,7 +28,7 @@ final class SendRequestParser {
 
     /** Mark as read, with or without the typing indicator (reference/cloud-api.md section 2.4). */
     ParsedRead parseRead(GraphBody body) {
-        messagingProduct(body);
+        body.requireMessagingProduct();
         var status = body.requiredString("status");
         if (!status.equalsIgnoreCase("read")) {
             throw GraphException.invalidParameter("Param status must be 'read'; got '" + status + "'.");
@@ -41,16 +41,8 @@ final class SendRequestParser {
         return new ParsedRead(messageId, typing);
     }
 
-    private static void messagingProduct(GraphBody body) {
-        var product = body.string("messaging_product")
-                .orElseThrow(() -> GraphException.requiredParameter("messaging_product"));
-        if (!product.equalsIgnoreCase("whatsapp")) {
-            throw GraphException.invalidParameter("Param messaging_product must be 'whatsapp'.");
-        }
-    }
-
     ParsedSend parse(GraphBody body, MessageContents.Lookups lookups) {
-        messagingProduct(body);
+        body.requireMessagingProduct();
         var recipientType = body.string("recipient_type").orElse("individual");
         if (!recipientType.equalsIgnoreCase("individual")) {
             throw GraphException.invalidParameter("Param recipient_type must be 'individual'.");

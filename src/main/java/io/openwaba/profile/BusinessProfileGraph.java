@@ -8,6 +8,7 @@ import io.openwaba.numbers.PhoneNumber;
 import io.openwaba.numbers.PhoneNumbers;
 import io.openwaba.shared.Caller;
 import io.openwaba.shared.OrderedMaps;
+import io.openwaba.shared.PublicUrls;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** {@code GET/POST /{phone-number-id}/whatsapp_business_profile}, shaped as Meta's. */
 @GraphApi
@@ -35,7 +35,7 @@ class BusinessProfileGraph {
     BusinessProfileGraph(BusinessProfiles profiles, PhoneNumbers numbers, @Value("${openwaba.base-url:}") String baseUrl) {
         this.profiles = profiles;
         this.numbers = numbers;
-        this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.baseUrl = baseUrl;
     }
 
     /** Set fields only, always with {@code messaging_product} and {@code vertical} (clients read it unconditionally). */
@@ -50,8 +50,7 @@ class BusinessProfileGraph {
         all.put("description", profile.description());
         all.put("email", profile.email());
         if (profile.pictureMediaId() != null) {
-            var base = baseUrl.isEmpty() ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() : baseUrl;
-            all.put("profile_picture_url", base + "/media/" + profile.pictureMediaId());
+            all.put("profile_picture_url", PublicUrls.base(baseUrl) + "/media/" + profile.pictureMediaId());
         }
         all.put("websites", profile.websites().isEmpty() ? null : profile.websites());
         var requested = GraphFields.parse(fields).requested();
@@ -69,11 +68,7 @@ class BusinessProfileGraph {
     @PostMapping({GraphApi.VERSION + PATHS, "/{phoneNumberId:\\d+}/whatsapp_business_profile"})
     Map<String, Object> update(Caller caller, @PathVariable String phoneNumberId, GraphBody body) {
         var number = visible(caller, phoneNumberId, "post");
-        var product = body.string("messaging_product").orElseThrow(() ->
-                GraphException.requiredParameter("messaging_product"));
-        if (!product.equalsIgnoreCase("whatsapp")) {
-            throw GraphException.invalidParameter("Param messaging_product must be 'whatsapp'.");
-        }
+        body.requireMessagingProduct();
         profiles.update(number, body);
         return OrderedMaps.of("success", true);
     }

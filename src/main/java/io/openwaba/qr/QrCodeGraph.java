@@ -8,6 +8,7 @@ import io.openwaba.numbers.PhoneNumber;
 import io.openwaba.numbers.PhoneNumbers;
 import io.openwaba.shared.Caller;
 import io.openwaba.shared.OrderedMaps;
+import io.openwaba.shared.PublicUrls;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +24,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * {@code /{phone-number-id}/message_qrdls}: create, list, read, change and delete QR codes and
@@ -46,7 +46,7 @@ class QrCodeGraph {
     QrCodeGraph(QrCodes codes, PhoneNumbers numbers, @Value("${openwaba.base-url:}") String baseUrl) {
         this.codes = codes;
         this.numbers = numbers;
-        this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.baseUrl = baseUrl;
     }
 
     /** Creates a code, or changes one when the body names its {@code code}. */
@@ -141,7 +141,7 @@ class QrCodeGraph {
     }
 
     private String imageUrl(QrCode qr, String format) {
-        var base = baseUrl.isEmpty() ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() : baseUrl;
+        var base = PublicUrls.base(baseUrl);
         return base + "/qr/" + qr.code() + "." + format.toLowerCase(Locale.ROOT);
     }
 

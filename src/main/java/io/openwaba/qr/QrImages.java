@@ -40,11 +40,10 @@ final class QrImages {
 
     /** One square per dark module, on a white background, in the matrix's own coordinates. */
     static String svg(String text) {
-        var matrix = matrix(text);
         var modules = QR_WRITER.encodeModules(text);
         var out = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
                 .append(modules.getWidth()).append(' ').append(modules.getHeight())
-                .append("\" width=\"").append(matrix.getWidth()).append("\" height=\"").append(matrix.getHeight())
+                .append("\" width=\"").append(SIZE).append("\" height=\"").append(SIZE)
                 .append("\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"");
         for (int y = 0; y < modules.getHeight(); y++) {
             for (int x = 0; x < modules.getWidth(); x++) {

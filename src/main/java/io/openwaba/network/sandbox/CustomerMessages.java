@@ -1,12 +1,12 @@
 package io.openwaba.network.sandbox;
 
 import io.openwaba.shared.ApiProblem;
+import io.openwaba.shared.Emoji;
 import io.openwaba.shared.OrderedMaps;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * What a simulated customer may send, checked and put in the shape of Meta's inbound webhook
@@ -24,7 +24,6 @@ final class CustomerMessages {
     /** A file the customer sends: its bytes (given base64-encoded) and what goes beside it in the webhook. */
     record MediaFile(byte[] data, String filename, Map<String, Object> extras) {
     }
-    private static final Pattern ONE_GRAPHEME = Pattern.compile("\\X");
 
     private CustomerMessages() {
     }
@@ -144,15 +143,10 @@ final class CustomerMessages {
     private static Map<String, Object> reaction(Map<String, Object> reaction) {
         var messageId = text(reaction, "message_id", 128);
         var emoji = reaction.get("emoji") == null ? "" : reaction.get("emoji");
-        if (!(emoji instanceof String value) || (!value.isEmpty() && !isOneGrapheme(value))) {
+        if (!(emoji instanceof String value) || (!value.isEmpty() && !Emoji.isOne(value))) {
             throw ApiProblem.badRequest("emoji must be one emoji, or empty to take the reaction back");
         }
         return OrderedMaps.of("message_id", messageId, "emoji", value);
-    }
-
-    private static boolean isOneGrapheme(String value) {
-        var matcher = ONE_GRAPHEME.matcher(value);
-        return matcher.find() && matcher.start() == 0 && matcher.end() == value.length();
     }
 
     /** A tap on a reply button or a list row of an earlier interactive message. */
