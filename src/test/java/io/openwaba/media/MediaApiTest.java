@@ -22,6 +22,9 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Value;
 
 /** The media API through real multipart HTTP: upload, describe, download, send by id, delete. */
@@ -77,6 +80,51 @@ class MediaApiTest extends PlatformTest {
             assertThat(payload.at("/image/mime_type").asString()).isEqualTo("image/png");
             assertThat(payload.at("/image/caption").asString()).isEqualTo("Your order");
         });
+    }
+
+    static Stream<Arguments> everyMediaType() {
+        byte[] ogg = java.util.Arrays.copyOf("OggS".getBytes(StandardCharsets.US_ASCII), 64);
+        byte[] mp4 = java.util.Arrays.copyOf("\0\0\0\u0018ftypisom".getBytes(StandardCharsets.ISO_8859_1), 64);
+        byte[] webp = java.util.Arrays.copyOf("RIFF\0\0\0\0WEBPVP8 ".getBytes(StandardCharsets.US_ASCII), 64);
+        byte[] pdf = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] jpeg = java.util.Arrays.copyOf(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0}, 64);
+        return Stream.of(
+                Arguments.of("image", "photo.jpg", jpeg, Map.of("caption", "c".repeat(1024))),
+                Arguments.of("video", "clip.mp4", mp4, Map.of("caption", "How to")),
+                Arguments.of("audio", "note.ogg", ogg, Map.of()),
+                Arguments.of("document", "terms.pdf", pdf, Map.of("filename", "f".repeat(240), "caption", "Terms")),
+                Arguments.of("sticker", "smile.webp", webp, Map.of()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyMediaType")
+    void everyMediaTypeIsSentByIdAndArrivesWithItsSha256(String type, String filename, byte[] content,
+                                                          Map<String, Object> extras) throws Exception {
+        var mediaId = upload(tenant, filename, "application/octet-stream", content, true, false).json().get("id").asString();
+        var object = new java.util.HashMap<String, Object>(extras);
+        object.put("id", mediaId);
+
+        var sent = send(type, object);
+
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        var wamid = sent.json().at("/messages/0/id").asString();
+        var expectedSha = sha256(content);
+        eventually(() -> {
+            var line = chatLine(wamid);
+            assertThat(line).isNotNull();
+            assertThat(Http.JSON.readTree(line.get("payload").asString()).at("/" + type + "/sha256").asString())
+                    .isEqualTo(expectedSha);
+        });
+        if (extras.containsKey("caption")) {
+            var tooLong = new java.util.HashMap<String, Object>(object);
+            tooLong.put("caption", "c".repeat(1025));
+            assertThat(send(type, tooLong).json().at("/error/message").asString()).contains("at most 1024 characters");
+        }
+        if (extras.containsKey("filename")) {
+            var tooLong = new java.util.HashMap<String, Object>(object);
+            tooLong.put("filename", "f".repeat(241));
+            assertThat(send(type, tooLong).json().at("/error/message").asString()).contains("at most 240 characters");
+        }
     }
 
     @Test
