@@ -13,3 +13,4 @@ CREATE TABLE media_object (
     expires_at      TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX media_object_business ON media_object (business_id, source_url_hash);
+CREATE INDEX media_object_expiry ON media_object (expires_at);

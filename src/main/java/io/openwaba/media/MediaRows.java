@@ -50,6 +50,11 @@ class MediaRows {
                 .query(MediaRows::row).optional().map(Row::media);
     }
 
+    java.util.List<Row> expired(Instant now, int limit) {
+        return jdbc.sql("SELECT * FROM media_object WHERE expires_at <= :now LIMIT :limit")
+                .param("now", SqlTime.utc(now)).param("limit", limit).query(MediaRows::row).list();
+    }
+
     boolean delete(String id) {
         return jdbc.sql("DELETE FROM media_object WHERE id = :id").param("id", id).update() > 0;
     }

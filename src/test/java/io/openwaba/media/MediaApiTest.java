@@ -337,6 +337,27 @@ class MediaApiTest extends PlatformTest {
     }
 
     @Test
+    void mediaIsPurgedFromDiskWhenItsThirtyDaysAreUp() throws Exception {
+        long before = storedFiles();
+        var mediaId = upload(tenant, "photo.png", "image/png", png(), true, false).json().get("id").asString();
+        assertThat(storedFiles()).isEqualTo(before + 1);
+
+        advanceClock(java.time.Duration.ofDays(29));
+        Thread.sleep(200);
+        assertThat(http.get("/v21.0/" + mediaId, tenant.token()).status()).as("kept for 30 days").isEqualTo(200);
+
+        advanceClock(java.time.Duration.ofDays(2));
+        eventually(() -> {
+            try {
+                assertThat(storedFiles()).isLessThanOrEqualTo(before);
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertThat(http.get("/v21.0/" + mediaId, tenant.token()).errorCode()).isEqualTo(100);
+    }
+
+    @Test
     void deletedMediaIsGone() throws Exception {
         var mediaId = upload(tenant, "photo.png", "image/png", png(), true, false).json().get("id").asString();
 

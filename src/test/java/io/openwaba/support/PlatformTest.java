@@ -30,7 +30,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "openwaba.sandbox.ack-poll-interval=10ms",
         "openwaba.messaging.dispatch-poll-interval=10ms",
         "openwaba.webhooks.poll-interval=10ms",
-        "openwaba.webhooks.jitter=0"
+        "openwaba.webhooks.jitter=0",
+        "openwaba.media.purge-interval=50ms"
 })
 public abstract class PlatformTest {
 
