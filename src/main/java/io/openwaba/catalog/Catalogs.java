@@ -43,8 +43,9 @@ public class Catalogs {
                 .flatMap(c -> rows.product(c.id(), retailerId));
     }
 
+    /** Creates the WABA's catalog, or answers the one it has. */
     @Transactional
-    String create(String wabaId) {
+    public String create(String wabaId) {
         rows.insertCatalog(NodeIds.next(), wabaId, clock.instant());
         return catalogOfWaba(wabaId).orElseThrow();
     }
@@ -57,8 +58,9 @@ public class Catalogs {
         return rows.products(catalogId);
     }
 
+    /** Creates or replaces a product; refuses a bad one with problem details. */
     @Transactional
-    Product save(String catalogId, String retailerId, ProductRequest request) {
+    public Product save(String catalogId, String retailerId, ProductRequest request) {
         if (retailerId.isBlank() || retailerId.length() > MAX_RETAILER_ID) {
             throw ApiProblem.badRequest("the retailer id must be 1 to " + MAX_RETAILER_ID + " characters long");
         }
@@ -82,8 +84,8 @@ public class Catalogs {
         return rows.deleteProduct(catalogId, retailerId);
     }
 
-    record ProductRequest(String name, String description, String price, String currency, String imageUrl,
-                          Boolean available) {
+    public record ProductRequest(String name, String description, String price, String currency, String imageUrl,
+                                 Boolean available) {
     }
 
     private static BigDecimal price(String value) {

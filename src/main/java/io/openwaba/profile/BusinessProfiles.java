@@ -46,6 +46,12 @@ public class BusinessProfiles {
         return rows.find(number.id()).orElse(BusinessProfile.EMPTY);
     }
 
+    /** Sets the whole profile at once, for profiles the platform writes itself (the demo business). */
+    @Transactional
+    public void replace(PhoneNumber number, BusinessProfile profile) {
+        rows.save(number.id(), profile, clock.instant());
+    }
+
     /** Changes the fields the body names and keeps the others; an empty string clears a field. */
     @Transactional
     public void update(PhoneNumber number, GraphBody body) {

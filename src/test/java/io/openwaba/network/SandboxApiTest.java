@@ -32,6 +32,12 @@ class SandboxApiTest extends PlatformTest {
         assertThat(numbers.get("data")).hasSize(1);
         var business = http.get("/api/businesses/" + info.get("business_id").asString(), DEMO_TOKEN).json();
         assertThat(business.get("verified").asBoolean()).isTrue();
+
+        var profile = http.get("/v21.0/" + info.get("phone_number_id").asString() + "/whatsapp_business_profile",
+                DEMO_TOKEN).json();
+        assertThat(profile.at("/data/0/vertical").asString()).isEqualTo("RETAIL");
+        var products = http.get("/api/catalogs/" + info.get("catalog_id").asString() + "/products", DEMO_TOKEN).json();
+        assertThat(products.size()).as("the demo catalog's products").isEqualTo(3);
     }
 
     @Test

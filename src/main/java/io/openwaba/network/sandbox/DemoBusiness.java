@@ -1,6 +1,9 @@
 package io.openwaba.network.sandbox;
 
+import io.openwaba.catalog.Catalogs;
 import io.openwaba.numbers.PhoneNumbers;
+import io.openwaba.profile.BusinessProfile;
+import io.openwaba.profile.BusinessProfiles;
 import io.openwaba.shared.Secrets;
 import io.openwaba.tenancy.Tenancy;
 import java.util.LinkedHashMap;
@@ -40,9 +43,11 @@ public class DemoBusiness implements ApplicationRunner {
     private final String fixedAppSecret;
     private final String fixedAdminToken;
     private final String graphVersion;
+    private final BusinessProfiles profiles;
+    private final Catalogs catalogs;
 
     DemoBusiness(Tenancy tenancy, PhoneNumbers numbers, SandboxNetwork network, DemoRows demos,
-                 TransactionTemplate tx, Environment environment,
+                 TransactionTemplate tx, Environment environment, BusinessProfiles profiles, Catalogs catalogs,
                  @Value("${openwaba.bootstrap.token:}") String fixedToken,
                  @Value("${openwaba.bootstrap.app-secret:}") String fixedAppSecret,
                  @Value("${openwaba.admin.token:}") String fixedAdminToken,
@@ -57,6 +62,8 @@ public class DemoBusiness implements ApplicationRunner {
         this.fixedAppSecret = fixedAppSecret;
         this.fixedAdminToken = fixedAdminToken;
         this.graphVersion = graphVersion;
+        this.profiles = profiles;
+        this.catalogs = catalogs;
     }
 
     @Override
@@ -81,6 +88,7 @@ public class DemoBusiness implements ApplicationRunner {
         info.put("waba_id", demo.wabaId());
         info.put("phone_number_id", demo.phoneNumberId());
         info.put("display_phone_number", number.displayPhoneNumber());
+        catalogs.catalogOfWaba(demo.wabaId()).ifPresent(catalog -> info.put("catalog_id", catalog));
         info.put("app_secret", business.appSecret());
         info.put("customers", network.customers().stream()
                 .map(c -> Map.of("wa_id", c.waId(), "name", c.name(), "country", c.country())).toList());
@@ -102,6 +110,16 @@ public class DemoBusiness implements ApplicationRunner {
         for (Customer customer : DEMO_CUSTOMERS) {
             network.join(customer.waId(), customer.name(), customer.country());
         }
+        profiles.replace(number, new BusinessProfile("Shoes and bags, delivered in 24 h", null,
+                "The openwaba sandbox's demo shop: try messages, media and orders on it.", "owner@demo-shop.example",
+                List.of(), "RETAIL", null));
+        var catalog = catalogs.create(waba.id());
+        catalogs.save(catalog, "SNEAKER-42", new Catalogs.ProductRequest("City sneaker", "White leather, size 42",
+                "89.90", "EUR", null, true));
+        catalogs.save(catalog, "TOTE-01", new Catalogs.ProductRequest("Canvas tote bag", "Natural canvas",
+                "24.50", "EUR", null, true));
+        catalogs.save(catalog, "SOCKS-3P", new Catalogs.ProductRequest("Socks, 3 pairs", null, "12.00", "EUR", null,
+                true));
         log.info("Created the demo business {} with WABA {} and phone number {}", business.id(), waba.id(),
                 number.id());
         return new DemoRows.Demo(business.id(), waba.id(), number.id(), token, adminToken);
