@@ -31,7 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "openwaba.messaging.dispatch-poll-interval=10ms",
         "openwaba.webhooks.poll-interval=10ms",
         "openwaba.webhooks.jitter=0",
-        "openwaba.media.purge-interval=50ms"
+        "openwaba.media.purge-interval=50ms",
+        "openwaba.templates.review-poll-interval=20ms"
 })
 public abstract class PlatformTest {
 

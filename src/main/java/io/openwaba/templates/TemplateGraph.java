@@ -1,0 +1,149 @@
+package io.openwaba.templates;
+
+import io.openwaba.graph.GraphApi;
+import io.openwaba.graph.GraphBody;
+import io.openwaba.graph.GraphException;
+import io.openwaba.graph.GraphFields;
+import io.openwaba.graph.GraphNode;
+import io.openwaba.graph.GraphPage;
+import io.openwaba.shared.Caller;
+import io.openwaba.shared.OrderedMaps;
+import io.openwaba.tenancy.Tenancy;
+import io.openwaba.tenancy.Waba;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /{waba-id}/message_templates} and {@code /{template-id}}, shaped as Meta's. */
+@GraphApi
+@RestController
+class TemplateGraph implements GraphNode {
+
+    private static final String LIBRARY = "/{wabaId}/message_templates";
+    private static final List<String> DEFAULT_FIELDS = List.of("name", "language", "status", "category",
+            "parameter_format", "components", "quality_score", "rejected_reason");
+    /** WhatsApp's limit for a WABA of a verified business with an approved display name. */
+    static final int TEMPLATE_LIMIT = 6000;
+
+    private final Templates templates;
+    private final Tenancy tenancy;
+
+    TemplateGraph(Templates templates, Tenancy tenancy) {
+        this.templates = templates;
+        this.tenancy = tenancy;
+    }
+
+    @PostMapping({GraphApi.VERSION + LIBRARY, "/{wabaId:\\d+}/message_templates"})
+    Map<String, Object> create(Caller caller, @PathVariable String wabaId, GraphBody body) {
+        var template = templates.create(waba(caller, wabaId, "post").id(), body);
+        return OrderedMaps.of("id", template.id(), "status", template.status(), "category", template.content().category());
+    }
+
+    /** Filters take comma lists; {@code summary} adds the counts clients read. */
+    @GetMapping({GraphApi.VERSION + LIBRARY, "/{wabaId:\\d+}/message_templates"})
+    Map<String, Object> list(Caller caller, @PathVariable String wabaId,
+                             @RequestParam(required = false) String fields,
+                             @RequestParam(required = false) String name,
+                             @RequestParam(required = false) String status,
+                             @RequestParam(required = false) String category,
+                             @RequestParam(required = false) String language,
+                             @RequestParam(required = false) String summary,
+                             @RequestParam(required = false) String limit,
+                             @RequestParam(required = false) String after,
+                             @RequestParam(required = false) String before) {
+        var waba = waba(caller, wabaId, "get");
+        var all = templates.ofWaba(waba.id());
+        var names = set(name, false);
+        var statuses = set(status, true);
+        var categories = set(category, true);
+        var languages = set(language, false);
+        var selected = all.stream()
+                .filter(t -> names.isEmpty() || names.stream().anyMatch(n -> t.content().name().contains(n)))
+                .filter(t -> statuses.isEmpty() || statuses.contains(t.status()))
+                .filter(t -> categories.isEmpty() || categories.contains(t.content().category()))
+                .filter(t -> languages.isEmpty() || languages.contains(t.content().language()))
+                .toList();
+        var selection = GraphFields.parse(fields);
+        var page = new LinkedHashMap<>(GraphPage.of(selected, Template::id,
+                t -> selection.select(graphFields(t), DEFAULT_FIELDS), limit, after, before));
+        if (summary != null) {
+            var counts = new LinkedHashMap<String, Object>();
+            counts.put("total_count", selected.size());
+            counts.put("message_template_count", all.size());
+            counts.put("message_template_limit", TEMPLATE_LIMIT);
+            counts.put("are_translations_complete", true);
+            page.put("summary", counts);
+        }
+        return page;
+    }
+
+    @Override
+    public Optional<Object> read(Caller caller, String id, GraphFields fields) {
+        return visible(caller, id).map(template -> fields.select(graphFields(template), DEFAULT_FIELDS));
+    }
+
+    @PostMapping({GraphApi.VERSION + "/{templateId:\\d+}", "/{templateId:\\d+}",
+            GraphApi.VERSION + LIBRARY + "/{templateId:\\d+}", "/{wabaId:\\d+}/message_templates/{templateId:\\d+}"})
+    Map<String, Object> edit(Caller caller, @PathVariable String templateId, GraphBody body) {
+        var template = visible(caller, templateId).orElseThrow(() -> GraphException.unknownObject(templateId, "post"));
+        templates.edit(template, body);
+        return OrderedMaps.of("success", true);
+    }
+
+    /** {@code name} deletes every language of the template; with {@code hsm_id}, only that one. */
+    @DeleteMapping({GraphApi.VERSION + LIBRARY, "/{wabaId:\\d+}/message_templates"})
+    Map<String, Object> delete(Caller caller, @PathVariable String wabaId,
+                               @RequestParam(required = false) String name,
+                               @RequestParam(value = "hsm_id", required = false) String hsmId) {
+        var waba = waba(caller, wabaId, "delete");
+        if (name == null || name.isBlank()) {
+            throw GraphException.requiredParameter("name");
+        }
+        if (templates.delete(waba.id(), name.trim(), hsmId) == 0) {
+            throw GraphException.invalidParameter("Message template \"" + name.trim() + "\""
+                    + (hsmId == null ? "" : " with id " + hsmId) + " does not exist in this WABA.");
+        }
+        return OrderedMaps.of("success", true);
+    }
+
+    private Optional<Template> visible(Caller caller, String id) {
+        return templates.find(id).filter(t -> tenancy.waba(caller, t.wabaId()).isPresent());
+    }
+
+    private Waba waba(Caller caller, String wabaId, String method) {
+        return tenancy.waba(caller, wabaId).orElseThrow(() -> GraphException.unknownObject(wabaId, method));
+    }
+
+    static Map<String, Object> graphFields(Template template) {
+        var out = new LinkedHashMap<String, Object>();
+        out.put("id", template.id());
+        out.put("name", template.content().name());
+        out.put("language", template.content().language());
+        out.put("status", template.status());
+        out.put("category", template.content().category());
+        out.put("parameter_format", template.content().parameterFormat());
+        out.put("components", template.content().components());
+        out.put("quality_score", OrderedMaps.of("score", "UNKNOWN"));
+        out.put("rejected_reason", template.rejectedReason());
+        return out;
+    }
+
+    private static Set<String> set(String commaList, boolean upper) {
+        if (commaList == null || commaList.isBlank()) {
+            return Set.of();
+        }
+        return Arrays.stream(commaList.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .map(s -> upper ? s.toUpperCase(Locale.ROOT) : s).collect(Collectors.toSet());
+    }
+}

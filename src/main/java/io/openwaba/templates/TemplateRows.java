@@ -1,0 +1,95 @@
+package io.openwaba.templates;
+
+import io.openwaba.shared.SqlTime;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+class TemplateRows {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+
+    TemplateRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts a PENDING template; false when the WABA already has this name in this language. */
+    boolean insert(String id, String wabaId, TemplateContent content, Instant at, Instant reviewDueAt) {
+        return jdbc.sql("""
+                INSERT INTO templates_template (id, waba_id, name, language, category, allow_category_change,
+                    parameter_format, components, status, rejected_reason, review_due_at, created_at, updated_at)
+                VALUES (:id, :waba, :name, :language, :category, :allow, :format, :components, 'PENDING', 'NONE',
+                    :due, :at, :at)
+                ON CONFLICT DO NOTHING""")
+                .param("id", id).param("waba", wabaId).param("name", content.name())
+                .param("language", content.language()).param("category", content.category())
+                .param("allow", content.allowCategoryChange()).param("format", content.parameterFormat())
+                .param("components", JSON.writeValueAsString(content.components()))
+                .param("due", SqlTime.utc(reviewDueAt)).param("at", SqlTime.utc(at)).update() > 0;
+    }
+
+    /** New content, back to PENDING for review. */
+    void resubmit(String id, TemplateContent content, Instant at, Instant reviewDueAt) {
+        jdbc.sql("""
+                UPDATE templates_template SET category = :category, components = :components, status = 'PENDING',
+                    rejected_reason = 'NONE', review_rule = NULL, review_note = NULL, review_due_at = :due,
+                    updated_at = :at
+                WHERE id = :id""")
+                .param("category", content.category()).param("components", JSON.writeValueAsString(content.components()))
+                .param("due", SqlTime.utc(reviewDueAt)).param("at", SqlTime.utc(at)).param("id", id).update();
+    }
+
+    /** Records a decision on a template still PENDING; false if it was decided (or changed) meanwhile. */
+    boolean decide(String id, String status, String category, String reason, String rule, String note, Instant at) {
+        return jdbc.sql("""
+                UPDATE templates_template SET status = :status, category = :category, rejected_reason = :reason,
+                    review_rule = :rule, review_note = :note, review_due_at = NULL, updated_at = :at
+                WHERE id = :id AND status = 'PENDING'""")
+                .param("status", status).param("category", category).param("reason", reason).param("rule", rule)
+                .param("note", note).param("at", SqlTime.utc(at)).param("id", id).update() > 0;
+    }
+
+    Optional<Template> find(String id) {
+        return jdbc.sql("SELECT * FROM templates_template WHERE id = :id").param("id", id)
+                .query(TemplateRows::template).optional();
+    }
+
+    List<Template> ofWaba(String wabaId) {
+        return jdbc.sql("SELECT * FROM templates_template WHERE waba_id = :waba ORDER BY created_at, id")
+                .param("waba", wabaId).query(TemplateRows::template).list();
+    }
+
+    /** PENDING templates whose review is due, locked for this transaction. */
+    List<Template> dueForReview(Instant now, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM templates_template WHERE review_due_at <= :now AND status = 'PENDING'
+                LIMIT :limit FOR UPDATE SKIP LOCKED""")
+                .param("now", SqlTime.utc(now)).param("limit", limit).query(TemplateRows::template).list();
+    }
+
+    int delete(String wabaId, String name, String id) {
+        var sql = "DELETE FROM templates_template WHERE waba_id = :waba AND name = :name"
+                + (id == null ? "" : " AND id = :id");
+        var statement = jdbc.sql(sql).param("waba", wabaId).param("name", name);
+        return (id == null ? statement : statement.param("id", id)).update();
+    }
+
+    private static Template template(ResultSet rs, int row) throws SQLException {
+        var components = JSON.readValue(rs.getString("components"), new TypeReference<List<Map<String, Object>>>() { });
+        var content = new TemplateContent(rs.getString("name"), rs.getString("language"), rs.getString("category"),
+                rs.getBoolean("allow_category_change"), rs.getString("parameter_format"), components);
+        return new Template(rs.getString("id"), rs.getString("waba_id"), content, rs.getString("status"),
+                rs.getString("rejected_reason"), rs.getString("review_rule"), rs.getString("review_note"),
+                SqlTime.instant(rs, "created_at"));
+    }
+}

@@ -1,0 +1,115 @@
+package io.openwaba.templates;
+
+import io.openwaba.graph.GraphBody;
+import io.openwaba.graph.GraphException;
+import io.openwaba.shared.NodeIds;
+import io.openwaba.webhooks.WebhookEvent;
+import io.openwaba.webhooks.WebhookEvents;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Each WABA's template library: created and edited templates wait PENDING for the reviewer (a
+ * configurable delay of sandbox time), then are APPROVED or REJECTED, and the business hears
+ * of it through a {@code message_template_status_update} webhook.
+ */
+@Service
+public class Templates {
+
+    static final int SUBCODE_EXISTS = 2388023;
+
+    private final TemplateRows rows;
+    private final ReviewRules reviewer;
+    private final TemplateSettings settings;
+    private final WebhookEvents webhooks;
+    private final Clock clock;
+
+    Templates(TemplateRows rows, TemplateSettings settings, WebhookEvents webhooks, Clock clock) {
+        this.rows = rows;
+        this.settings = settings;
+        this.webhooks = webhooks;
+        this.clock = clock;
+        this.reviewer = new ReviewRules(settings.forbiddenPhrases(), settings.promotionalPhrases());
+    }
+
+    @Transactional
+    Template create(String wabaId, GraphBody body) {
+        var content = TemplateParser.parse(body);
+        var now = clock.instant();
+        var id = NodeIds.next();
+        if (!rows.insert(id, wabaId, content, now, now.plus(settings.reviewDelay()))) {
+            throw TemplateParser.invalid(SUBCODE_EXISTS, "Message template \"" + content.name()
+                    + "\" already exists in " + content.language() + "; edit it or use another name.");
+        }
+        return rows.find(id).orElseThrow();
+    }
+
+    /** New content goes back to review; a DISABLED template can no longer be edited. */
+    @Transactional
+    void edit(Template template, GraphBody body) {
+        if (template.status().equals("DISABLED")) {
+            throw GraphException.invalidParameter("Template " + template.id() + " is DISABLED and cannot be edited.");
+        }
+        var content = TemplateParser.edit(template.content(), body);
+        var now = clock.instant();
+        rows.resubmit(template.id(), content, now, now.plus(settings.reviewDelay()));
+    }
+
+    Optional<Template> find(String id) {
+        return rows.find(id);
+    }
+
+    List<Template> ofWaba(String wabaId) {
+        return rows.ofWaba(wabaId);
+    }
+
+    int delete(String wabaId, String name, String id) {
+        return rows.delete(wabaId, name, id);
+    }
+
+    /** Reviews what is due; runs in the caller's transaction. */
+    int reviewDue(int limit) {
+        var due = rows.dueForReview(clock.instant(), limit);
+        for (Template template : due) {
+            var verdict = reviewer.review(template.content());
+            if (verdict.approved()) {
+                var rule = verdict.rule();
+                decide(template, "APPROVED", verdict.category(), "NONE", rule == null ? null : rule.code(),
+                        rule == null ? null : rule.recommendation());
+            } else {
+                decide(template, "REJECTED", verdict.category(), verdict.rule().reason(), verdict.rule().code(),
+                        verdict.rule().recommendation());
+            }
+        }
+        return due.size();
+    }
+
+    /** A BSP admin's decision, replacing the reviewer's for a PENDING template. */
+    @Transactional
+    boolean decideByHand(Template template, boolean approve, String reason, String note) {
+        return approve ? decide(template, "APPROVED", template.content().category(), "NONE", "MANUAL", note)
+                : decide(template, "REJECTED", template.content().category(), reason, "MANUAL", note);
+    }
+
+    private boolean decide(Template template, String status, String category, String reason, String rule, String note) {
+        if (!rows.decide(template.id(), status, category, reason, rule, note, clock.instant())) {
+            return false;
+        }
+        var value = new LinkedHashMap<String, Object>();
+        value.put("event", status);
+        value.put("message_template_id", Long.parseLong(template.id()));
+        value.put("message_template_name", template.content().name());
+        value.put("message_template_language", template.content().language());
+        value.put("reason", reason);
+        value.put("message_template_category", category);
+        if (status.equals("REJECTED") && note != null) {
+            value.put("rejection_info", new LinkedHashMap<>(java.util.Map.of("reason", reason, "recommendation", note)));
+        }
+        webhooks.enqueue(List.of(new WebhookEvent(template.wabaId(), "message_template_status_update", value)));
+        return true;
+    }
+}
