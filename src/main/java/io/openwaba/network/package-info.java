@@ -4,7 +4,7 @@
  * the process: simulated customers, their chats and acknowledgements, a clock that can be
  * advanced, and the demo business created at first start.
  */
-@ApplicationModule(allowedDependencies = {"shared", "tenancy", "numbers", "messaging", "media", "profile", "qr", "catalog"})
+@ApplicationModule(allowedDependencies = {"shared", "tenancy", "numbers", "messaging", "media", "profile", "qr", "catalog", "templates"})
 package io.openwaba.network;
 
 import org.springframework.modulith.ApplicationModule;

@@ -38,6 +38,11 @@ class TemplateRows {
                 .param("due", SqlTime.utc(reviewDueAt)).param("at", SqlTime.utc(at)).update() > 0;
     }
 
+    void approveAtOnce(String id, Instant at) {
+        jdbc.sql("UPDATE templates_template SET status = 'APPROVED', review_due_at = NULL, updated_at = :at WHERE id = :id")
+                .param("at", SqlTime.utc(at)).param("id", id).update();
+    }
+
     /** New content, back to PENDING for review. */
     void resubmit(String id, TemplateContent content, Instant at, Instant reviewDueAt) {
         jdbc.sql("""

@@ -8,9 +8,11 @@ import io.openwaba.webhooks.WebhookEvents;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Each WABA's template library: created and edited templates wait PENDING for the reviewer (a
@@ -21,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Templates {
 
     static final int SUBCODE_EXISTS = 2388023;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final TemplateRows rows;
     private final ReviewRules reviewer;
@@ -46,6 +49,17 @@ public class Templates {
                     + "\" already exists in " + content.language() + "; edit it or use another name.");
         }
         return rows.find(id).orElseThrow();
+    }
+
+    /**
+     * A template the platform itself provides (the demo business's), approved without review;
+     * {@code body} is a create body as clients send it.
+     */
+    @Transactional
+    public String addApproved(String wabaId, Map<String, Object> body) {
+        var template = create(wabaId, GraphBody.of(JSON.valueToTree(body)));
+        rows.approveAtOnce(template.id(), clock.instant());
+        return template.id();
     }
 
     /** New content goes back to review; a DISABLED template can no longer be edited. */

@@ -38,6 +38,10 @@ class SandboxApiTest extends PlatformTest {
         assertThat(profile.at("/data/0/vertical").asString()).isEqualTo("RETAIL");
         var products = http.get("/api/catalogs/" + info.get("catalog_id").asString() + "/products", DEMO_TOKEN).json();
         assertThat(products.size()).as("the demo catalog's products").isEqualTo(3);
+        var templates = http.get("/v21.0/" + info.get("waba_id").asString() + "/message_templates?status=APPROVED",
+                DEMO_TOKEN).json().get("data");
+        assertThat(templates.valueStream().map(t -> t.get("category").asString()).toList())
+                .containsExactlyInAnyOrder("UTILITY", "AUTHENTICATION", "MARKETING");
     }
 
     @Test

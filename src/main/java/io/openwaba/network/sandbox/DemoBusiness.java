@@ -5,6 +5,7 @@ import io.openwaba.numbers.PhoneNumbers;
 import io.openwaba.profile.BusinessProfile;
 import io.openwaba.profile.BusinessProfiles;
 import io.openwaba.shared.Secrets;
+import io.openwaba.templates.Templates;
 import io.openwaba.tenancy.Tenancy;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,9 +46,11 @@ public class DemoBusiness implements ApplicationRunner {
     private final String graphVersion;
     private final BusinessProfiles profiles;
     private final Catalogs catalogs;
+    private final Templates templates;
 
     DemoBusiness(Tenancy tenancy, PhoneNumbers numbers, SandboxNetwork network, DemoRows demos,
                  TransactionTemplate tx, Environment environment, BusinessProfiles profiles, Catalogs catalogs,
+                 Templates templates,
                  @Value("${openwaba.bootstrap.token:}") String fixedToken,
                  @Value("${openwaba.bootstrap.app-secret:}") String fixedAppSecret,
                  @Value("${openwaba.admin.token:}") String fixedAdminToken,
@@ -64,6 +67,7 @@ public class DemoBusiness implements ApplicationRunner {
         this.graphVersion = graphVersion;
         this.profiles = profiles;
         this.catalogs = catalogs;
+        this.templates = templates;
     }
 
     @Override
@@ -120,6 +124,7 @@ public class DemoBusiness implements ApplicationRunner {
                 "24.50", "EUR", null, true));
         catalogs.save(catalog, "SOCKS-3P", new Catalogs.ProductRequest("Socks, 3 pairs", null, "12.00", "EUR", null,
                 true));
+        DemoTemplates.ALL.forEach(template -> templates.addApproved(waba.id(), template));
         log.info("Created the demo business {} with WABA {} and phone number {}", business.id(), waba.id(),
                 number.id());
         return new DemoRows.Demo(business.id(), waba.id(), number.id(), token, adminToken);
