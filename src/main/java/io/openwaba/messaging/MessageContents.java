@@ -8,6 +8,7 @@ import io.openwaba.graph.GraphException;
 import io.openwaba.media.MediaKind;
 import io.openwaba.media.MediaObject;
 import io.openwaba.shared.Emoji;
+import io.openwaba.templates.PreparedTemplate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,9 @@ final class MessageContents {
         Optional<MediaObject> media(String mediaId);
 
         boolean hasProduct(String catalogId, String retailerId);
+
+        /** The approved template a {@code template} object names, checked against it. */
+        PreparedTemplate template(GraphBody template);
     }
 
     static Object parse(String type, GraphBody request, Lookups lookups) {

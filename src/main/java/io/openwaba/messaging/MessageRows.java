@@ -32,12 +32,12 @@ class MessageRows {
 
     record NewMessage(String wamid, String direction, String phoneNumberId, String wabaId, String waId, String type,
                       String payload, String status, String conversationId, Instant conversationExpiresAt,
-                      String callbackData, Instant at) {
+                      String callbackData, String pricingCategory, Instant at) {
     }
 
     /** What a status update needs to know about the message it reports on. */
     record Tracked(String wamid, String status, String phoneNumberId, String wabaId, String waId,
-                   String conversationId, Instant conversationExpiresAt, String callbackData) {
+                   String conversationId, Instant conversationExpiresAt, String callbackData, String pricingCategory) {
     }
 
     record StatusChange(String wamid, String status, Integer errorCode, Instant at) {
@@ -45,8 +45,8 @@ class MessageRows {
 
     private static final String INSERT_MESSAGE = """
             INSERT INTO messaging_message (wamid, direction, phone_number_id, waba_id, wa_id, type, payload, status,
-                conversation_id, conversation_expires_at, callback_data, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                conversation_id, conversation_expires_at, callback_data, pricing_category, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     /** Stores accepted outbound messages together with their dispatch entries. */
     void insertOutbound(List<NewMessage> messages) {
@@ -94,13 +94,13 @@ class MessageRows {
         }
         return jdbc.sql("""
                 SELECT wamid, status, phone_number_id, waba_id, wa_id, conversation_id, conversation_expires_at,
-                    callback_data
+                    callback_data, pricing_category
                 FROM messaging_message WHERE wamid IN (:wamids) AND direction = 'OUT'""")
                 .param("wamids", wamids)
                 .query((rs, row) -> new Tracked(rs.getString("wamid"), rs.getString("status"),
                         rs.getString("phone_number_id"), rs.getString("waba_id"), rs.getString("wa_id"),
                         rs.getString("conversation_id"), SqlTime.instant(rs, "conversation_expires_at"),
-                        rs.getString("callback_data")))
+                        rs.getString("callback_data"), rs.getString("pricing_category")))
                 .list();
     }
 
@@ -164,7 +164,8 @@ class MessageRows {
         ps.setString(9, m.conversationId());
         ps.setObject(10, SqlTime.utc(m.conversationExpiresAt()));
         ps.setString(11, m.callbackData());
-        ps.setObject(12, SqlTime.utc(m.at()));
+        ps.setString(12, m.pricingCategory());
         ps.setObject(13, SqlTime.utc(m.at()));
+        ps.setObject(14, SqlTime.utc(m.at()));
     }
 }

@@ -49,21 +49,29 @@ final class MessageWebhooks {
             if (message.callbackData() != null) {
                 status.put("biz_opaque_callback_data", message.callbackData());
             }
+            var category = message.pricingCategory() == null ? "service"
+                    : message.pricingCategory().toLowerCase(java.util.Locale.ROOT);
             if (message.conversationId() != null) {
                 var conversation = new LinkedHashMap<String, Object>();
                 conversation.put("id", message.conversationId());
                 if (report.status().equals("sent") && message.conversationExpiresAt() != null) {
                     conversation.put("expiration_timestamp", seconds(message.conversationExpiresAt()));
                 }
-                conversation.put("origin", Map.of("type", "service"));
+                conversation.put("origin", Map.of("type", category));
                 status.put("conversation", conversation);
             }
-            // A free-form reply inside the customer service window is a free service message.
             var pricing = new LinkedHashMap<String, Object>();
-            pricing.put("billable", false);
-            pricing.put("pricing_model", "PMP");
-            pricing.put("type", "free_customer_service");
-            pricing.put("category", "service");
+            if (message.pricingCategory() == null) {
+                // A free-form reply inside the customer service window is a free service message.
+                pricing.put("billable", false);
+                pricing.put("pricing_model", "PMP");
+                pricing.put("type", "free_customer_service");
+            } else {
+                pricing.put("billable", true);
+                pricing.put("pricing_model", "PMP");
+                pricing.put("type", "regular");
+            }
+            pricing.put("category", category);
             status.put("pricing", pricing);
         }
         var value = base(number);

@@ -16,6 +16,8 @@ import io.openwaba.shared.Caller;
 import io.openwaba.shared.OrderedMaps;
 import io.openwaba.shared.RandomIds;
 import io.openwaba.shared.Secrets;
+import io.openwaba.templates.PreparedTemplate;
+import io.openwaba.templates.TemplateMessages;
 import io.openwaba.webhooks.WebhookEvent;
 import io.openwaba.webhooks.WebhookEvents;
 import jakarta.annotation.PreDestroy;
@@ -63,10 +65,11 @@ public class Messaging {
     private final TransactionTemplate tx;
     private final Media media;
     private final Catalogs catalogs;
+    private final TemplateMessages templateMessages;
 
     Messaging(PhoneNumbers numbers, MessageRows messages, WindowRows windows, WebhookEvents webhooks,
               MessagingSettings settings, Clock clock, TransactionTemplate tx, Dispatcher dispatcher,
-              MessageTransport transport, Media media, Catalogs catalogs) {
+              MessageTransport transport, Media media, Catalogs catalogs, TemplateMessages templateMessages) {
         this.numbers = numbers;
         this.messages = messages;
         this.windows = windows;
@@ -77,6 +80,7 @@ public class Messaging {
         this.transport = transport;
         this.media = media;
         this.catalogs = catalogs;
+        this.templateMessages = templateMessages;
         this.tx = tx;
         this.policy = SendPolicy.standard(settings.customerServiceWindow());
         this.writer = new GroupCommit<>("message-writer", settings.commitBatchSize(),
@@ -100,6 +104,11 @@ public class Messaging {
             public boolean hasProduct(String catalogId, String retailerId) {
                 return catalogs.product(number.wabaId(), catalogId, retailerId).isPresent();
             }
+
+            @Override
+            public PreparedTemplate template(GraphBody template) {
+                return templateMessages.prepare(number.wabaId(), template);
+            }
         });
         var recipient = WaId.parse(request.to(), number.waId().country())
                 .orElseThrow(() -> GraphException.invalidParameter("Param to is not a valid phone number: '"
@@ -110,15 +119,21 @@ public class Messaging {
         }
         var now = clock.instant();
         var window = windows.find(number.id(), recipient.digits());
-        var decision = policy.check(new SendFacts(false, window.map(WindowRows.Window::lastInboundAt)), now);
+        boolean template = request.templateCategory() != null;
+        var decision = policy.check(new SendFacts(template, window.map(WindowRows.Window::lastInboundAt)), now);
         if (decision instanceof Decision.Refused refused) {
             throw refusal(refused);
         }
-        var conversation = currentConversation(number.id(), recipient.digits(), window.orElseThrow(), now);
+        // A template starts a business-initiated conversation of its category; a free-form reply
+        // belongs to the service conversation of the open window.
+        var conversation = template
+                ? new WindowRows.Window(now, Secrets.hexOfRandomBytes(16), now)
+                : currentConversation(number.id(), recipient.digits(), window.orElseThrow(), now);
         var wamid = newWamid();
         var message = new MessageRows.NewMessage(wamid, "OUT", number.id(), number.wabaId(), recipient.digits(),
                 request.type(), json.writeValueAsString(request.message()), "accepted", conversation.conversationId(),
-                conversation.openedAt().plus(settings.customerServiceWindow()), request.callbackData(), now);
+                conversation.openedAt().plus(settings.customerServiceWindow()), request.callbackData(),
+                request.templateCategory(), now);
         awaitCommit(message);
         dispatcher.wake();
         var response = new LinkedHashMap<String, Object>();
@@ -160,7 +175,7 @@ public class Messaging {
         var openedAt = conversationOpen ? window.get().openedAt() : message.at();
         boolean isNew = messages.insertInbound(new MessageRows.NewMessage(message.wamid(), "IN", number.id(),
                 number.wabaId(), message.fromWaId(), message.type(), json.writeValueAsString(message.content()),
-                "received", conversationId, openedAt.plus(settings.customerServiceWindow()), null, message.at()));
+                "received", conversationId, openedAt.plus(settings.customerServiceWindow()), null, null, message.at()));
         if (!isNew) {
             return false;
         }

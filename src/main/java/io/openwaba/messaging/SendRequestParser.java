@@ -19,8 +19,9 @@ final class SendRequestParser {
     private static final Set<String> CLOUD_API_TYPES = new TreeSet<>(Set.of("text", "image", "audio", "video",
             "document", "sticker", "location", "contacts", "reaction", "interactive", "template"));
 
+    /** {@code templateCategory}: the category of a template message, null for a free-form one. */
     record ParsedSend(String to, String type, Map<String, Object> message, String contextWamid,
-                      String callbackData) {
+                      String callbackData, String templateCategory) {
     }
 
     record ParsedRead(String messageId, boolean typing) {
@@ -56,7 +57,14 @@ final class SendRequestParser {
         }
         var message = new LinkedHashMap<String, Object>();
         message.put("type", type);
-        message.put(type, MessageContents.parse(type, body, lookups));
+        String templateCategory = null;
+        if (type.equals("template")) {
+            var prepared = lookups.template(body.requiredObject("template"));
+            message.put(type, prepared.payload());
+            templateCategory = prepared.category();
+        } else {
+            message.put(type, MessageContents.parse(type, body, lookups));
+        }
         String contextWamid = null;
         var context = body.object("context");
         if (context.isPresent()) {
@@ -71,6 +79,6 @@ final class SendRequestParser {
             throw GraphException.invalidParameter("Param biz_opaque_callback_data must be at most "
                     + MAX_CALLBACK_DATA + " characters long.");
         }
-        return new ParsedSend(to, type, message, contextWamid, callbackData);
+        return new ParsedSend(to, type, message, contextWamid, callbackData, templateCategory);
     }
 }

@@ -4,7 +4,7 @@
  * messages and statuses from the network; a {@link io.openwaba.messaging.MessageTransport}
  * (the sandbox network, or the cloud relay) carries messages out.
  */
-@ApplicationModule(allowedDependencies = {"shared", "graph", "tenancy", "numbers", "webhooks", "media", "catalog"})
+@ApplicationModule(allowedDependencies = {"shared", "graph", "tenancy", "numbers", "webhooks", "media", "catalog", "templates"})
 package io.openwaba.messaging;
 
 import org.springframework.modulith.ApplicationModule;
