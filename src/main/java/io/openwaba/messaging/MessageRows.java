@@ -32,7 +32,7 @@ class MessageRows {
 
     record NewMessage(String wamid, String direction, String phoneNumberId, String wabaId, String waId, String type,
                       String payload, String status, String conversationId, Instant conversationExpiresAt,
-                      String callbackData, String pricingCategory, Instant at) {
+                      String callbackData, String pricingCategory, String templateId, Instant at) {
     }
 
     /** What a status update needs to know about the message it reports on. */
@@ -45,8 +45,9 @@ class MessageRows {
 
     private static final String INSERT_MESSAGE = """
             INSERT INTO messaging_message (wamid, direction, phone_number_id, waba_id, wa_id, type, payload, status,
-                conversation_id, conversation_expires_at, callback_data, pricing_category, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                conversation_id, conversation_expires_at, callback_data, pricing_category, template_id, created_at,
+                updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     /** Stores accepted outbound messages together with their dispatch entries. */
     void insertOutbound(List<NewMessage> messages) {
@@ -165,7 +166,8 @@ class MessageRows {
         ps.setObject(10, SqlTime.utc(m.conversationExpiresAt()));
         ps.setString(11, m.callbackData());
         ps.setString(12, m.pricingCategory());
-        ps.setObject(13, SqlTime.utc(m.at()));
+        ps.setString(13, m.templateId());
         ps.setObject(14, SqlTime.utc(m.at()));
+        ps.setObject(15, SqlTime.utc(m.at()));
     }
 }

@@ -66,10 +66,12 @@ public class Messaging {
     private final Media media;
     private final Catalogs catalogs;
     private final TemplateMessages templateMessages;
+    private final TemplateFeedback templateFeedback;
 
     Messaging(PhoneNumbers numbers, MessageRows messages, WindowRows windows, WebhookEvents webhooks,
               MessagingSettings settings, Clock clock, TransactionTemplate tx, Dispatcher dispatcher,
-              MessageTransport transport, Media media, Catalogs catalogs, TemplateMessages templateMessages) {
+              MessageTransport transport, Media media, Catalogs catalogs, TemplateMessages templateMessages,
+              TemplateFeedback templateFeedback) {
         this.numbers = numbers;
         this.messages = messages;
         this.windows = windows;
@@ -81,6 +83,7 @@ public class Messaging {
         this.media = media;
         this.catalogs = catalogs;
         this.templateMessages = templateMessages;
+        this.templateFeedback = templateFeedback;
         this.tx = tx;
         this.policy = SendPolicy.standard(settings.customerServiceWindow());
         this.writer = new GroupCommit<>("message-writer", settings.commitBatchSize(),
@@ -133,7 +136,7 @@ public class Messaging {
         var message = new MessageRows.NewMessage(wamid, "OUT", number.id(), number.wabaId(), recipient.digits(),
                 request.type(), json.writeValueAsString(request.message()), "accepted", conversation.conversationId(),
                 conversation.openedAt().plus(settings.customerServiceWindow()), request.callbackData(),
-                request.templateCategory(), now);
+                request.templateCategory(), request.templateId(), now);
         awaitCommit(message);
         dispatcher.wake();
         var response = new LinkedHashMap<String, Object>();
@@ -163,6 +166,16 @@ public class Messaging {
         return Map.of("success", true);
     }
 
+    /**
+     * A customer blocked the number or reported it as spam ({@code kind} BLOCK or REPORT): counted
+     * against the template of the latest template message the customer got from it in the last 24 hours.
+     */
+    @Transactional
+    public void customerFeedback(String phoneNumberId, String waId, String kind) {
+        var now = clock.instant();
+        templateFeedback.record(phoneNumberId, waId, kind, now, now.minus(java.time.Duration.ofHours(24)));
+    }
+
     /** Stores an inbound message once and opens or restarts the window; false for a wamid seen before. */
     @Transactional
     public boolean receive(InboundMessage message) {
@@ -175,7 +188,8 @@ public class Messaging {
         var openedAt = conversationOpen ? window.get().openedAt() : message.at();
         boolean isNew = messages.insertInbound(new MessageRows.NewMessage(message.wamid(), "IN", number.id(),
                 number.wabaId(), message.fromWaId(), message.type(), json.writeValueAsString(message.content()),
-                "received", conversationId, openedAt.plus(settings.customerServiceWindow()), null, null, message.at()));
+                "received", conversationId, openedAt.plus(settings.customerServiceWindow()), null, null, null,
+                message.at()));
         if (!isNew) {
             return false;
         }

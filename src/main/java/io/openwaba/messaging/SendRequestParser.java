@@ -21,7 +21,7 @@ final class SendRequestParser {
 
     /** {@code templateCategory}: the category of a template message, null for a free-form one. */
     record ParsedSend(String to, String type, Map<String, Object> message, String contextWamid,
-                      String callbackData, String templateCategory) {
+                      String callbackData, String templateCategory, String templateId) {
     }
 
     record ParsedRead(String messageId, boolean typing) {
@@ -58,10 +58,12 @@ final class SendRequestParser {
         var message = new LinkedHashMap<String, Object>();
         message.put("type", type);
         String templateCategory = null;
+        String templateId = null;
         if (type.equals("template")) {
             var prepared = lookups.template(body.requiredObject("template"));
             message.put(type, prepared.payload());
             templateCategory = prepared.category();
+            templateId = prepared.templateId();
         } else {
             message.put(type, MessageContents.parse(type, body, lookups));
         }
@@ -79,6 +81,6 @@ final class SendRequestParser {
             throw GraphException.invalidParameter("Param biz_opaque_callback_data must be at most "
                     + MAX_CALLBACK_DATA + " characters long.");
         }
-        return new ParsedSend(to, type, message, contextWamid, callbackData, templateCategory);
+        return new ParsedSend(to, type, message, contextWamid, callbackData, templateCategory, templateId);
     }
 }

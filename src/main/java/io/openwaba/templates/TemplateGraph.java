@@ -134,7 +134,8 @@ class TemplateGraph implements GraphNode {
         out.put("category", template.content().category());
         out.put("parameter_format", template.content().parameterFormat());
         out.put("components", template.content().components());
-        out.put("quality_score", OrderedMaps.of("score", "UNKNOWN"));
+        out.put("quality_score", template.qualityDate() == null ? OrderedMaps.of("score", template.qualityScore())
+                : OrderedMaps.of("score", template.qualityScore(), "date", template.qualityDate().getEpochSecond()));
         out.put("rejected_reason", template.rejectedReason());
         return out;
     }

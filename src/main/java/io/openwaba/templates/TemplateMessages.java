@@ -41,7 +41,7 @@ public class TemplateMessages {
                 .orElseThrow(() -> error(HttpStatus.NOT_FOUND, 132001, "Template name does not exist in the translation",
                         "template name (" + name + ") does not exist in " + code));
         switch (template.status()) {
-            case "APPROVED" -> { }
+            case "APPROVED", "FLAGGED" -> { }
             case "PAUSED" -> throw error(HttpStatus.BAD_REQUEST, 132015, "Template is Paused",
                     "Template " + name + " is paused because of low quality.");
             case "DISABLED" -> throw error(HttpStatus.BAD_REQUEST, 132016, "Template is Disabled",

@@ -82,6 +82,26 @@ class TemplateRows {
                 .param("now", SqlTime.utc(now)).param("limit", limit).query(TemplateRows::template).list();
     }
 
+    /** Templates that can be sent, and so have a quality: APPROVED and FLAGGED. */
+    List<Template> live() {
+        return jdbc.sql("SELECT * FROM templates_template WHERE status IN ('APPROVED', 'FLAGGED')")
+                .query(TemplateRows::template).list();
+    }
+
+    void setQuality(String id, String score, Instant at) {
+        jdbc.sql("UPDATE templates_template SET quality_score = :score, quality_date = :at WHERE id = :id")
+                .param("score", score).param("at", SqlTime.utc(at)).param("id", id).update();
+    }
+
+    /** Moves a template from one status to another; false if it was no longer in {@code from}. */
+    boolean move(String id, String from, String to, Instant flaggedAt, Instant at) {
+        return jdbc.sql("""
+                UPDATE templates_template SET status = :to, flagged_at = :flagged, updated_at = :at
+                WHERE id = :id AND status = :from""")
+                .param("to", to).param("flagged", SqlTime.utc(flaggedAt)).param("at", SqlTime.utc(at))
+                .param("id", id).param("from", from).update() > 0;
+    }
+
     int delete(String wabaId, String name, String id) {
         var sql = "DELETE FROM templates_template WHERE waba_id = :waba AND name = :name"
                 + (id == null ? "" : " AND id = :id");
@@ -95,6 +115,7 @@ class TemplateRows {
                 rs.getBoolean("allow_category_change"), rs.getString("parameter_format"), components);
         return new Template(rs.getString("id"), rs.getString("waba_id"), content, rs.getString("status"),
                 rs.getString("rejected_reason"), rs.getString("review_rule"), rs.getString("review_note"),
-                SqlTime.instant(rs, "created_at"));
+                SqlTime.instant(rs, "created_at"), rs.getString("quality_score"), SqlTime.instant(rs, "quality_date"),
+                SqlTime.instant(rs, "flagged_at"));
     }
 }

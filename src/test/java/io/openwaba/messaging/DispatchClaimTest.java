@@ -36,7 +36,7 @@ class DispatchClaimTest extends PlatformTest {
         var queued = new ArrayList<MessageRows.NewMessage>();
         for (int i = 0; i < 400; i++) {
             queued.add(new MessageRows.NewMessage("wamid.claimtest" + System.nanoTime() + "x" + i, "OUT", "claim-test",
-                    "claim-test", "4915100000000", "text", "{}", "accepted", null, null, null, null, due));
+                    "claim-test", "4915100000000", "text", "{}", "accepted", null, null, null, null, null, due));
         }
         tx.executeWithoutResult(status -> messages.insertOutbound(queued));
 

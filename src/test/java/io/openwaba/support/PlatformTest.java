@@ -32,7 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "openwaba.webhooks.poll-interval=10ms",
         "openwaba.webhooks.jitter=0",
         "openwaba.media.purge-interval=50ms",
-        "openwaba.templates.review-poll-interval=20ms"
+        "openwaba.templates.review-poll-interval=20ms",
+        "openwaba.templates.quality-interval=50ms"
 })
 public abstract class PlatformTest {
 

@@ -120,6 +120,13 @@ class SandboxController {
         return Map.of("success", true);
     }
 
+    /** The customer reports the business as spam: it is blocked, and the report counts against its latest template. */
+    @PostMapping("/customers/{waId}/report")
+    Map<String, Object> report(@PathVariable String waId, @RequestBody BusinessRef request) {
+        network.report(waId, request.phoneNumberId());
+        return Map.of("success", true);
+    }
+
     @PostMapping("/customers/{waId}/unblock")
     Map<String, Object> unblock(@PathVariable String waId, @RequestBody BusinessRef request) {
         network.unblock(waId, request.phoneNumberId());

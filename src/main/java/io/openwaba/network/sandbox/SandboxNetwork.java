@@ -179,7 +179,19 @@ public class SandboxNetwork {
 
     @Transactional
     public void block(String waId, String to) {
-        rows.block(customer(waId).waId(), business(to).id(), clock.instant());
+        var customer = customer(waId);
+        var number = business(to);
+        rows.block(customer.waId(), number.id(), clock.instant());
+        messaging.customerFeedback(number.id(), customer.waId(), "BLOCK");
+    }
+
+    /** The customer reports the business as spam, which blocks it too; both count against its latest template. */
+    @Transactional
+    public void report(String waId, String to) {
+        var customer = customer(waId);
+        var number = business(to);
+        rows.block(customer.waId(), number.id(), clock.instant());
+        messaging.customerFeedback(number.id(), customer.waId(), "REPORT");
     }
 
     @Transactional

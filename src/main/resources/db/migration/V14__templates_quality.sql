@@ -1,0 +1,3 @@
+ALTER TABLE templates_template ADD COLUMN quality_score VARCHAR(10) DEFAULT 'UNKNOWN' NOT NULL;
+ALTER TABLE templates_template ADD COLUMN quality_date TIMESTAMP WITH TIME ZONE;
+ALTER TABLE templates_template ADD COLUMN flagged_at TIMESTAMP WITH TIME ZONE;
