@@ -1,6 +1,8 @@
 package io.openwaba.templates;
 
+import io.openwaba.notices.Notices;
 import io.openwaba.shared.PollingWorker;
+import io.openwaba.tenancy.Tenancy;
 import io.openwaba.webhooks.WebhookEvent;
 import io.openwaba.webhooks.WebhookEvents;
 import java.time.Clock;
@@ -29,9 +31,13 @@ class TemplateQuality implements SmartLifecycle {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final PollingWorker worker;
+    private final Notices notices;
+    private final Tenancy tenancy;
 
     TemplateQuality(TemplateRows rows, TemplateSignals signals, WebhookEvents webhooks, Clock clock,
-                    TransactionTemplate tx, TemplateSettings settings) {
+                    TransactionTemplate tx, TemplateSettings settings, Notices notices, Tenancy tenancy) {
+        this.notices = notices;
+        this.tenancy = tenancy;
         this.rows = rows;
         this.signals = signals;
         this.webhooks = webhooks;
@@ -81,6 +87,27 @@ class TemplateQuality implements SmartLifecycle {
             value.put("disable_info", java.util.Map.of("disable_date", clock.instant().getEpochSecond()));
         }
         webhooks.enqueue(List.of(new WebhookEvent(template.wabaId(), "message_template_status_update", value)));
+        if (event.equals("FLAGGED") || event.equals("DISABLED")) {
+            tenancy.waba(template.wabaId()).ifPresent(waba -> notices.email(waba.businessId(), subject(template, event),
+                    body(template, event)));
+        }
+    }
+
+    private static String subject(Template template, String event) {
+        return "WhatsApp template " + template.content().name() + " (" + template.content().language() + ") is "
+                + (event.equals("FLAGGED") ? "flagged for low quality" : "disabled");
+    }
+
+    private static String body(Template template, String event) {
+        var name = template.content().name() + " (" + template.content().language() + ", id " + template.id() + ")";
+        if (event.equals("FLAGGED")) {
+            return "Your message template " + name + " has been flagged: customers blocked or reported it too often"
+                    + " in the last 24 hours (quality RED).\n\nIt can still be sent. If its quality improves within"
+                    + " 7 days it will be approved again; otherwise it will be disabled and can no longer be sent or"
+                    + " edited.\n";
+        }
+        return "Your message template " + name + " has been disabled: its quality stayed low for 7 days after it was"
+                + " flagged.\n\nIt can no longer be sent or edited. Create a new template instead.\n";
     }
 
     private static LinkedHashMap<String, Object> base(Template template) {

@@ -33,7 +33,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "openwaba.webhooks.jitter=0",
         "openwaba.media.purge-interval=50ms",
         "openwaba.templates.review-poll-interval=20ms",
-        "openwaba.templates.quality-interval=50ms"
+        "openwaba.templates.quality-interval=50ms",
+        "openwaba.notices.poll-interval=50ms"
 })
 public abstract class PlatformTest {
 
@@ -49,6 +50,7 @@ public abstract class PlatformTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry);
+        TestMail.register(registry);
     }
 
     @BeforeEach

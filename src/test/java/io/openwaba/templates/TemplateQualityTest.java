@@ -3,6 +3,7 @@ package io.openwaba.templates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openwaba.support.PlatformTest;
+import io.openwaba.support.TestMail;
 import io.openwaba.support.WebhookReceiver;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,6 +46,8 @@ class TemplateQualityTest extends PlatformTest {
         eventually(() -> assertThat(events("message_template_status_update")).anySatisfy(value ->
                 assertThat(value.get("event").asString()).isEqualTo("FLAGGED")));
         assertThat(send(customers.get(1)).status()).as("a FLAGGED template can still be sent").isEqualTo(200);
+        eventually(() -> assertThat(mailSubjects()).anySatisfy(subject ->
+                assertThat(subject).contains("spring_sale").contains("flagged")));
 
         advanceClock(Duration.ofDays(7).plusMinutes(1));
 
@@ -52,6 +55,12 @@ class TemplateQualityTest extends PlatformTest {
         eventually(() -> assertThat(events("message_template_status_update")).anySatisfy(value ->
                 assertThat(value.get("event").asString()).isEqualTo("DISABLED")));
         assertThat(send(customers.get(2)).errorCode()).isEqualTo(132016);
+        eventually(() -> assertThat(mailSubjects()).anySatisfy(subject ->
+                assertThat(subject).contains("spring_sale").contains("disabled")));
+        var outbox = http.get("/api/businesses/" + tenant.businessId() + "/mail", tenant.token()).json();
+        assertThat(outbox.valueStream().map(m -> m.get("state").asString()).toList()).containsOnly("SENT");
+        assertThat(outbox.get(0).get("to").asString()).isEqualTo("ops@shop.example");
+        assertThat(http.get("/api/businesses/" + tenant.businessId() + "/mail", onboard().token()).status()).isEqualTo(404);
         var edit = http.post("/v21.0/" + templateId, tenant.token(), Map.of("components",
                 List.of(Map.of("type", "BODY", "text", "Something else entirely for our customers."))));
         assertThat(edit.errorCode()).isEqualTo(100);
@@ -87,6 +96,23 @@ class TemplateQualityTest extends PlatformTest {
         return http.post("/v21.0/" + tenant.phoneNumberId() + "/messages", tenant.token(), Map.of(
                 "messaging_product", "whatsapp", "to", customer, "type", "template",
                 "template", Map.of("name", "spring_sale", "language", Map.of("code", "en"))));
+    }
+
+    /** Subjects of the mails about this test's template that the notification address received over SMTP. */
+    private List<String> mailSubjects() {
+        return TestMail.receivedBy("ops@shop.example").stream().filter(message -> {
+            try {
+                return message.getContent().toString().contains("id " + templateId);
+            } catch (jakarta.mail.MessagingException | java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }).map(message -> {
+            try {
+                return message.getSubject();
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
     }
 
     private String status() {
