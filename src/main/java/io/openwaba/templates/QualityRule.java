@@ -2,8 +2,8 @@ package io.openwaba.templates;
 
 /**
  * Template quality from customers' reactions over the last 24 hours (POLICY.md section 2):
- * blocks and spam reports (a report counts twice) against messages sent, with few reads
- * pulling a GREEN template down to YELLOW. Too few messages to judge leave it UNKNOWN, or as it was.
+ * blocks and spam reports (a report counts twice) against messages sent; a template few read
+ * and nobody answers is YELLOW at best. Too few messages to judge leave it as it was (UNKNOWN at first).
  */
 record QualityRule(int minimumSample, double yellowFrom, double redFrom, double lowReadRate) {
 
@@ -17,7 +17,8 @@ record QualityRule(int minimumSample, double yellowFrom, double redFrom, double 
         if (negative >= redFrom) {
             return "RED";
         }
-        if (negative >= yellowFrom || (double) signals.read() / signals.sent() < lowReadRate) {
+        boolean ignored = (double) signals.read() / signals.sent() < lowReadRate && signals.replied() == 0;
+        if (negative >= yellowFrom || ignored) {
             return "YELLOW";
         }
         return "GREEN";

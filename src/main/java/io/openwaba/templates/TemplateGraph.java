@@ -32,7 +32,7 @@ class TemplateGraph implements GraphNode {
 
     private static final String LIBRARY = "/{wabaId}/message_templates";
     private static final List<String> DEFAULT_FIELDS = List.of("name", "language", "status", "category",
-            "parameter_format", "components", "quality_score", "rejected_reason");
+            "parameter_format", "components", "quality_score", "rejected_reason", "rejection_info");
     /** WhatsApp's limit for a WABA of a verified business with an approved display name. */
     static final int TEMPLATE_LIMIT = 6000;
 
@@ -137,6 +137,11 @@ class TemplateGraph implements GraphNode {
         out.put("quality_score", template.qualityDate() == null ? OrderedMaps.of("score", template.qualityScore())
                 : OrderedMaps.of("score", template.qualityScore(), "date", template.qualityDate().getEpochSecond()));
         out.put("rejected_reason", template.rejectedReason());
+        if (template.status().equals("REJECTED") && template.reviewNote() != null) {
+            // Meta's reason is an enum; the reviewer's rule and advice say what to change.
+            out.put("rejection_info", OrderedMaps.of("reason", template.rejectedReason(), "rule", template.reviewRule(),
+                    "recommendation", template.reviewNote()));
+        }
         return out;
     }
 

@@ -23,7 +23,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class TemplateQuality implements SmartLifecycle {
 
     static final Duration MEASURED = Duration.ofHours(24);
-    static final Duration FLAGGED_FOR = Duration.ofDays(7);
 
     private final TemplateRows rows;
     private final TemplateSignals signals;
@@ -61,12 +60,14 @@ class TemplateQuality implements SmartLifecycle {
                 value.put("new_quality_score", score);
                 webhooks.enqueue(List.of(new WebhookEvent(template.wabaId(), "message_template_quality_update", value)));
             }
-            if (template.status().equals("APPROVED") && score.equals("RED")) {
-                move(template, "APPROVED", "FLAGGED", now, "FLAGGED");
-            } else if (template.status().equals("FLAGGED") && !score.equals("RED")) {
-                move(template, "FLAGGED", "APPROVED", null, "REINSTATED");
-            } else if (template.status().equals("FLAGGED") && !now.isBefore(template.flaggedAt().plus(FLAGGED_FOR))) {
-                move(template, "FLAGGED", "DISABLED", template.flaggedAt(), "DISABLED");
+            var next = TemplateLifecycle.STANDARD.next(template.status(), score, template.flaggedAt(), now);
+            if (next != TemplateLifecycle.STAY) {
+                var flaggedAt = switch (next.to()) {
+                    case "FLAGGED" -> now;
+                    case "DISABLED" -> template.flaggedAt();
+                    default -> null;
+                };
+                move(template, template.status(), next.to(), flaggedAt, next.event());
             }
         }
     }

@@ -83,6 +83,8 @@ class TemplateLibraryTest extends PlatformTest {
             var template = http.get("/v21.0/" + id, tenant.token()).json();
             assertThat(template.get("status").asString()).isEqualTo("REJECTED");
             assertThat(template.get("rejected_reason").asString()).isEqualTo(reason);
+            assertThat(template.at("/rejection_info/recommendation").asString()).as("readable by a person")
+                    .contains(recommendation);
         });
         eventually(() -> assertThat(statusUpdates(id)).anySatisfy(value -> {
             assertThat(value.get("event").asString()).isEqualTo("REJECTED");
