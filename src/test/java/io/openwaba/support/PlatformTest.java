@@ -69,8 +69,16 @@ public abstract class PlatformTest {
     }
 
     protected Tenant onboard() {
-        var business = http.post("/api/businesses", ADMIN_TOKEN, Map.of("name", "Shop " + randomDigits(6),
-                "notification_email", "ops@shop.example"));
+        return onboard("ops@shop.example");
+    }
+
+    /** A tenant whose business has this notification address ({@code null}: none). */
+    protected Tenant onboard(String notificationEmail) {
+        var request = new java.util.HashMap<String, Object>(Map.of("name", "Shop " + randomDigits(6)));
+        if (notificationEmail != null) {
+            request.put("notification_email", notificationEmail);
+        }
+        var business = http.post("/api/businesses", ADMIN_TOKEN, request);
         assertThat(business.status()).as(business.body()).isEqualTo(201);
         var businessId = business.json().get("id").asString();
         http.post("/api/businesses/" + businessId + "/verify", ADMIN_TOKEN, Map.of());

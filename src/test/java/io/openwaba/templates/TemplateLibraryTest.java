@@ -50,6 +50,18 @@ class TemplateLibraryTest extends PlatformTest {
         var template = http.get("/v21.0/" + id, tenant.token()).json();
         assertThat(template.at("/components/1/text").asString()).isEqualTo("Hi {{1}}, your order {{2}} has shipped.");
         assertThat(template.get("parameter_format").asString()).isEqualTo("POSITIONAL");
+
+        var stranger = newCustomer();
+        var sent = http.post("/v21.0/" + tenant.phoneNumberId() + "/messages", tenant.token(), Map.of(
+                "messaging_product", "whatsapp", "to", stranger, "type", "template", "template", Map.of(
+                        "name", "order_update", "language", Map.of("code", "en_US"), "components", List.of(
+                                Map.of("type", "body", "parameters", List.of(Map.of("type", "text", "text", "Pablo"),
+                                        Map.of("type", "text", "text", "860198"))),
+                                Map.of("type", "button", "sub_type", "url", "index", 0,
+                                        "parameters", List.of(Map.of("type", "text", "text", "860198")))))));
+        assertThat(sent.status()).as("outside the window: " + sent.body()).isEqualTo(200);
+        var wamid = sent.json().at("/messages/0/id").asString();
+        eventually(() -> assertThat(receiver.statusesOf(wamid)).containsExactlyInAnyOrder("sent", "delivered", "read"));
     }
 
     static Stream<Arguments> rejected() {

@@ -21,7 +21,11 @@ class TemplateQualityTest extends PlatformTest {
 
     @BeforeEach
     void setUp() {
-        tenant = onboard();
+        setUp(onboard());
+    }
+
+    private void setUp(Tenant owner) {
+        tenant = owner;
         receiver = subscribe(tenant);
         var created = http.post("/v21.0/" + tenant.wabaId() + "/message_templates", tenant.token(), Map.of(
                 "name", "spring_sale", "language", "en", "category", "MARKETING",
@@ -80,6 +84,23 @@ class TemplateQualityTest extends PlatformTest {
         eventually(() -> assertThat(quality()).as("once the new messages are read").isEqualTo("GREEN"));
         eventually(() -> assertThat(events("message_template_status_update")).anySatisfy(value ->
                 assertThat(value.get("event").asString()).isEqualTo("REINSTATED")));
+    }
+
+    @Test
+    void withoutANotificationAddressTheNoticeIsKeptInTheOutbox() {
+        setUp(onboard(null));
+        var customers = sendToNewCustomers(10);
+
+        http.post("/sandbox/customers/" + customers.get(0) + "/report", null, Map.of("phone_number_id", tenant.phoneNumberId()));
+
+        eventually(() -> assertThat(status()).isEqualTo("FLAGGED"));
+        eventually(() -> {
+            var outbox = http.get("/api/businesses/" + tenant.businessId() + "/mail", tenant.token()).json();
+            assertThat(outbox.size()).isEqualTo(1);
+            assertThat(outbox.get(0).get("state").asString()).isEqualTo("KEPT");
+            assertThat(outbox.get(0).get("subject").asString()).contains("spring_sale").contains("flagged");
+            assertThat(outbox.get(0).get("body").asString()).contains("id " + templateId);
+        });
     }
 
     private List<String> sendToNewCustomers(int count) {
