@@ -1,13 +1,12 @@
 package io.openwaba.media;
 
-import io.openwaba.shared.PollingWorker;
+import io.openwaba.shared.BackgroundWork;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +14,7 @@ import org.springframework.stereotype.Component;
  * removes only files whose rows it deleted itself.
  */
 @Component
-class MediaPurge implements SmartLifecycle {
+class MediaPurge extends BackgroundWork {
 
     private static final Logger log = LoggerFactory.getLogger(MediaPurge.class);
     private static final int BATCH = 100;
@@ -23,17 +22,17 @@ class MediaPurge implements SmartLifecycle {
     private final MediaRows rows;
     private final MediaStorage storage;
     private final Clock clock;
-    private final PollingWorker worker;
 
     MediaPurge(MediaRows rows, MediaStorage storage, Clock clock,
                @Value("${openwaba.media.purge-interval:1m}") Duration interval) {
+        super("media-purge", 1, interval);
         this.rows = rows;
         this.storage = storage;
         this.clock = clock;
-        this.worker = new PollingWorker("media-purge", 1, interval, this::purgeExpired);
     }
 
-    int purgeExpired() {
+    @Override
+    protected int step() {
         var expired = rows.expired(clock.instant(), BATCH);
         int removed = 0;
         for (var row : expired) {
@@ -48,20 +47,5 @@ class MediaPurge implements SmartLifecycle {
         }
         // A full batch means more may be waiting; otherwise wait for the interval.
         return expired.size() == BATCH ? removed : 0;
-    }
-
-    @Override
-    public void start() {
-        worker.start();
-    }
-
-    @Override
-    public void stop() {
-        worker.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return worker.isRunning();
     }
 }

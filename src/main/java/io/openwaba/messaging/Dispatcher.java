@@ -1,11 +1,10 @@
 package io.openwaba.messaging;
 
 import io.openwaba.shared.NodeName;
-import io.openwaba.shared.PollingWorker;
+import io.openwaba.shared.BackgroundWork;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -17,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * expires; the transport's idempotence on wamid makes the retry harmless.
  */
 @Component
-class Dispatcher implements SmartLifecycle {
+class Dispatcher extends BackgroundWork {
 
     /** Leases guard against crashed nodes, which happens in real time, whatever the sandbox clock says. */
     private static final Clock WALL = Clock.systemUTC();
@@ -28,12 +27,12 @@ class Dispatcher implements SmartLifecycle {
     private final MessagingSettings settings;
     private final Clock clock;
     private final TransactionTemplate tx;
-    private final PollingWorker worker;
     private final MediaLinks mediaLinks;
     private final String node = NodeName.current();
 
     Dispatcher(MessageRows messages, MessageTransport transport, @Lazy Messaging messaging,
                MessagingSettings settings, Clock clock, TransactionTemplate tx, MediaLinks mediaLinks) {
+        super("dispatcher", settings.dispatchWorkers(), settings.dispatchPollInterval());
         this.messages = messages;
         this.transport = transport;
         this.messaging = messaging;
@@ -41,15 +40,10 @@ class Dispatcher implements SmartLifecycle {
         this.clock = clock;
         this.tx = tx;
         this.mediaLinks = mediaLinks;
-        this.worker = new PollingWorker("dispatcher", settings.dispatchWorkers(), settings.dispatchPollInterval(),
-                this::dispatchBatch);
     }
 
-    void wake() {
-        worker.wake();
-    }
-
-    int dispatchBatch() {
+    @Override
+    protected int step() {
         var now = clock.instant();
         var wallNow = WALL.instant();
         var claimed = tx.execute(status -> messages.claimDispatch(settings.dispatchBatchSize(), now, wallNow,
@@ -72,20 +66,5 @@ class Dispatcher implements SmartLifecycle {
             }
         });
         return claimed.size();
-    }
-
-    @Override
-    public void start() {
-        worker.start();
-    }
-
-    @Override
-    public void stop() {
-        worker.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return worker.isRunning();
     }
 }

@@ -1,13 +1,12 @@
 package io.openwaba.notices;
 
-import io.openwaba.shared.PollingWorker;
+import io.openwaba.shared.BackgroundWork;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -20,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * fails 5 times is FAILED, with the last error kept.
  */
 @Component
-class MailSending implements SmartLifecycle {
+class MailSending extends BackgroundWork {
 
     private static final Logger log = LoggerFactory.getLogger(MailSending.class);
     static final int MAX_ATTEMPTS = 5;
@@ -30,25 +29,21 @@ class MailSending implements SmartLifecycle {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final String from;
-    private final PollingWorker worker;
 
     MailSending(MailRows rows, ObjectProvider<JavaMailSender> sender, TransactionTemplate tx, Clock clock,
                 @Value("${openwaba.notices.from:openwaba@localhost}") String from,
                 @Value("${openwaba.notices.poll-interval:5s}") Duration pollInterval) {
+        super("mail-sending", 1, pollInterval);
         this.rows = rows;
         this.sender = sender;
         this.tx = tx;
         this.clock = clock;
         this.from = from;
-        this.worker = new PollingWorker("mail-sending", 1, pollInterval, this::sendPending);
-    }
-
-    void wake() {
-        worker.wake();
     }
 
     /** Notices are few: each batch is sent inside the transaction that holds its rows. */
-    int sendPending() {
+    @Override
+    protected int step() {
         Integer handled = tx.execute(status -> {
             var pending = rows.pending(20);
             var smtp = sender.getIfAvailable();
@@ -80,20 +75,5 @@ class MailSending implements SmartLifecycle {
 
     private static String truncate(String error) {
         return error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
-    }
-
-    @Override
-    public void start() {
-        worker.start();
-    }
-
-    @Override
-    public void stop() {
-        worker.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return worker.isRunning();
     }
 }

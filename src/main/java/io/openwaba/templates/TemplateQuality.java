@@ -1,7 +1,7 @@
 package io.openwaba.templates;
 
 import io.openwaba.notices.Notices;
-import io.openwaba.shared.PollingWorker;
+import io.openwaba.shared.BackgroundWork;
 import io.openwaba.tenancy.Tenancy;
 import io.openwaba.webhooks.WebhookEvent;
 import io.openwaba.webhooks.WebhookEvents;
@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -20,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * change is a webhook ({@code message_template_quality_update} or {@code _status_update}).
  */
 @Component
-class TemplateQuality implements SmartLifecycle {
+class TemplateQuality extends BackgroundWork {
 
     static final Duration MEASURED = Duration.ofHours(24);
 
@@ -29,12 +28,12 @@ class TemplateQuality implements SmartLifecycle {
     private final WebhookEvents webhooks;
     private final Clock clock;
     private final TransactionTemplate tx;
-    private final PollingWorker worker;
     private final Notices notices;
     private final Tenancy tenancy;
 
     TemplateQuality(TemplateRows rows, TemplateSignals signals, WebhookEvents webhooks, Clock clock,
                     TransactionTemplate tx, TemplateSettings settings, Notices notices, Tenancy tenancy) {
+        super("template-quality", 1, settings.qualityInterval());
         this.notices = notices;
         this.tenancy = tenancy;
         this.rows = rows;
@@ -42,10 +41,13 @@ class TemplateQuality implements SmartLifecycle {
         this.webhooks = webhooks;
         this.clock = clock;
         this.tx = tx;
-        this.worker = new PollingWorker("template-quality", 1, settings.qualityInterval(), () -> {
-            tx.executeWithoutResult(status -> assess());
-            return 0;
-        });
+    }
+
+    /** Scores and moves every live template; never asks to run again at once. */
+    @Override
+    protected int step() {
+        tx.executeWithoutResult(status -> assess());
+        return 0;
     }
 
     void assess() {
@@ -117,20 +119,5 @@ class TemplateQuality implements SmartLifecycle {
         value.put("message_template_name", template.content().name());
         value.put("message_template_language", template.content().language());
         return value;
-    }
-
-    @Override
-    public void start() {
-        worker.start();
-    }
-
-    @Override
-    public void stop() {
-        worker.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return worker.isRunning();
     }
 }

@@ -1,35 +1,25 @@
 package io.openwaba.templates;
 
-import io.openwaba.shared.PollingWorker;
-import org.springframework.context.SmartLifecycle;
+import io.openwaba.shared.BackgroundWork;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Decides PENDING templates whose review delay has passed (sandbox clock), in batches. */
 @Component
-class TemplateReview implements SmartLifecycle {
+class TemplateReview extends BackgroundWork {
 
-    private final PollingWorker worker;
+    private final Templates templates;
+    private final TransactionTemplate tx;
 
     TemplateReview(Templates templates, TemplateSettings settings, TransactionTemplate tx) {
-        this.worker = new PollingWorker("template-review", 1, settings.reviewPollInterval(), () -> {
-            Integer reviewed = tx.execute(status -> templates.reviewDue(100));
-            return reviewed == null ? 0 : reviewed;
-        });
+        super("template-review", 1, settings.reviewPollInterval());
+        this.templates = templates;
+        this.tx = tx;
     }
 
     @Override
-    public void start() {
-        worker.start();
-    }
-
-    @Override
-    public void stop() {
-        worker.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return worker.isRunning();
+    protected int step() {
+        Integer reviewed = tx.execute(status -> templates.reviewDue(100));
+        return reviewed == null ? 0 : reviewed;
     }
 }

@@ -2,7 +2,7 @@ package io.openwaba.webhooks;
 
 import io.openwaba.shared.NodeName;
 import io.openwaba.shared.OutboundUrlGuard;
-import io.openwaba.shared.PollingWorker;
+import io.openwaba.shared.BackgroundWork;
 import io.openwaba.tenancy.Business;
 import io.openwaba.tenancy.Tenancy;
 import java.io.IOException;
@@ -25,7 +25,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -36,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * event's retry period ends; then it is a dead letter. {@code 410 Gone} disables the subscription.
  */
 @Component
-class WebhookDelivery implements SmartLifecycle {
+class WebhookDelivery extends BackgroundWork {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDelivery.class);
     /** Leases guard against crashed nodes, which happens in real time, whatever the sandbox clock says. */
@@ -51,11 +50,11 @@ class WebhookDelivery implements SmartLifecycle {
     private final WebhookSettings settings;
     private final Clock clock;
     private final TransactionTemplate tx;
-    private final PollingWorker worker;
     private final String node = NodeName.current();
 
     WebhookDelivery(EventRows events, SubscriptionRows subscriptions, OutboundUrlGuard guard, Tenancy tenancy,
                     WebhookSettings settings, Clock clock, TransactionTemplate tx) {
+        super("webhook-delivery", settings.workers(), settings.pollInterval());
         this.tenancy = tenancy;
         this.events = events;
         this.subscriptions = subscriptions;
@@ -70,15 +69,10 @@ class WebhookDelivery implements SmartLifecycle {
         this.settings = settings;
         this.clock = clock;
         this.tx = tx;
-        this.worker = new PollingWorker("webhook-delivery", settings.workers(), settings.pollInterval(),
-                this::deliverBatch);
     }
 
-    void wake() {
-        worker.wake();
-    }
-
-    int deliverBatch() {
+    @Override
+    protected int step() {
         var now = clock.instant();
         var wallNow = WALL.instant();
         var claimed = tx.execute(status ->
@@ -216,19 +210,9 @@ class WebhookDelivery implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        worker.start();
-    }
-
-    @Override
     public void stop() {
-        worker.stop();
+        super.stop();
         senders.shutdown();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return worker.isRunning();
     }
 
     private record Attempt(EventRows.Claimed event, boolean delivered, boolean gone, boolean final_, int status,

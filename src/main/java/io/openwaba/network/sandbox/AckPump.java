@@ -3,11 +3,10 @@ package io.openwaba.network.sandbox;
 import io.openwaba.messaging.MessageError;
 import io.openwaba.messaging.Messaging;
 import io.openwaba.messaging.StatusReport;
-import io.openwaba.shared.PollingWorker;
+import io.openwaba.shared.BackgroundWork;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,33 +17,28 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction; the chat line takes its final status with the last one.
  */
 @Component
-class AckPump implements SmartLifecycle {
+class AckPump extends BackgroundWork {
 
     private final NetworkRows rows;
     private final Messaging messaging;
     private final Clock clock;
     private final TransactionTemplate tx;
     private final SandboxSettings settings;
-    private final PollingWorker worker;
     private static final MessageError SIMULATED_FAILURE = MessageError.undeliverable(
             "The simulated network failed to deliver this message (openwaba.sandbox.failure-rate).");
 
     AckPump(NetworkRows rows, @Lazy Messaging messaging, Clock clock, TransactionTemplate tx,
             SandboxSettings settings) {
+        super("sandbox-acks", settings.ackWorkers(), settings.ackPollInterval());
         this.rows = rows;
         this.messaging = messaging;
         this.clock = clock;
         this.tx = tx;
         this.settings = settings;
-        this.worker = new PollingWorker("sandbox-acks", settings.ackWorkers(), settings.ackPollInterval(),
-                this::acknowledgeDue);
     }
 
-    void wake() {
-        worker.wake();
-    }
-
-    int acknowledgeDue() {
+    @Override
+    protected int step() {
         Integer handled = tx.execute(status -> {
             var now = clock.instant();
             var due = rows.claimDueAcks(now, settings.ackBatchSize());
@@ -72,20 +66,5 @@ class AckPump implements SmartLifecycle {
 
     private static NetworkRows.Ack following(NetworkRows.Ack ack, String status, Duration delay) {
         return new NetworkRows.Ack(ack.wamid(), status, ack.takenAt(), ack.takenAt().plus(delay));
-    }
-
-    @Override
-    public void start() {
-        worker.start();
-    }
-
-    @Override
-    public void stop() {
-        worker.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return worker.isRunning();
     }
 }
