@@ -1,9 +1,9 @@
 package io.openwaba.catalog;
 
 import io.openwaba.shared.ApiProblem;
+import io.openwaba.shared.HttpUrls;
 import io.openwaba.shared.NodeIds;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Clock;
 import java.util.Currency;
 import java.util.List;
@@ -112,14 +112,8 @@ public class Catalogs {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            var uri = new URI(value.trim());
-            if (uri.getHost() != null && ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
-                    && value.length() <= 2048) {
-                return value.trim();
-            }
-        } catch (java.net.URISyntaxException e) {
-            // refused below
+        if (HttpUrls.isHttp(value.trim()) && value.length() <= 2048) {
+            return value.trim();
         }
         throw ApiProblem.badRequest("image_url must be an http or https URL of at most 2048 characters");
     }

@@ -139,9 +139,7 @@ final class InteractiveContent {
         var parsed = new ArrayList<Map<String, Object>>();
         for (GraphBody section : sections) {
             var entry = new LinkedHashMap<String, Object>();
-            var title = sections.size() > 1 ? Optional.of(required(section, "title", MAX_SECTION_TITLE))
-                    : optional(section, "title", MAX_SECTION_TITLE);
-            title.ifPresent(value -> entry.put("title", value));
+            sectionTitle(section, sections.size()).ifPresent(value -> entry.put("title", value));
             var rows = new ArrayList<Map<String, Object>>();
             for (GraphBody row : Params.list(section, "rows", 1, MAX_ROWS)) {
                 var parsedRow = new LinkedHashMap<String, Object>();
@@ -165,6 +163,12 @@ final class InteractiveContent {
         }
         out.put("sections", parsed);
         return out;
+    }
+
+    /** A section's title: required when there are several sections, optional for one. */
+    private static Optional<String> sectionTitle(GraphBody section, int sectionCount) {
+        return sectionCount > 1 ? Optional.of(required(section, "title", MAX_SECTION_TITLE))
+                : optional(section, "title", MAX_SECTION_TITLE);
     }
 
     private static Map<String, Object> ctaUrl(GraphBody action) {
@@ -192,9 +196,7 @@ final class InteractiveContent {
         int items = 0;
         for (GraphBody section : sections) {
             var entry = new LinkedHashMap<String, Object>();
-            var title = sections.size() > 1 ? Optional.of(required(section, "title", MAX_SECTION_TITLE))
-                    : optional(section, "title", MAX_SECTION_TITLE);
-            title.ifPresent(value -> entry.put("title", value));
+            sectionTitle(section, sections.size()).ifPresent(value -> entry.put("title", value));
             var products = new ArrayList<Map<String, Object>>();
             for (GraphBody item : Params.list(section, "product_items", 1, MAX_PRODUCT_ITEMS)) {
                 var retailerId = required(item, "product_retailer_id", 100);

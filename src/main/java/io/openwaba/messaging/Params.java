@@ -2,8 +2,7 @@ package io.openwaba.messaging;
 
 import io.openwaba.graph.GraphBody;
 import io.openwaba.graph.GraphException;
-import java.net.URI;
-import java.net.URISyntaxException;
+import io.openwaba.shared.HttpUrls;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -62,14 +61,8 @@ final class Params {
 
     static String httpUrl(GraphBody body, String field, int max) {
         var value = required(body, field, max).trim();
-        try {
-            var uri = new URI(value);
-            var scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-                return value;
-            }
-        } catch (URISyntaxException notAUri) {
-            // reported below
+        if (HttpUrls.isHttp(value)) {
+            return value;
         }
         throw GraphException.invalidParameter("Param " + body.param(field) + " must be an http or https URL.");
     }

@@ -1,12 +1,11 @@
 package io.openwaba.notices;
 
+import io.openwaba.shared.AfterCommit;
 import io.openwaba.shared.NodeIds;
 import io.openwaba.tenancy.Tenancy;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Queues an email to a business's notification address, in the caller's transaction. */
 @Service
@@ -30,16 +29,7 @@ public class Notices {
         // Without an address there is nobody to send to: the notice is kept for the API.
         var state = to == null ? "KEPT" : "PENDING";
         rows.insert(new Mail(NodeIds.next(), businessId, to, subject, body, state, 0, null, clock.instant(), null));
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    sending.wake();
-                }
-            });
-        } else {
-            sending.wake();
-        }
+        AfterCommit.run(sending::wake);
     }
 
     List<Mail> ofBusiness(String businessId, int limit) {

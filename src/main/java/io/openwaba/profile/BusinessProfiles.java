@@ -5,8 +5,7 @@ import io.openwaba.graph.GraphException;
 import io.openwaba.media.Media;
 import io.openwaba.media.MediaKind;
 import io.openwaba.numbers.PhoneNumber;
-import java.net.URI;
-import java.net.URISyntaxException;
+import io.openwaba.shared.HttpUrls;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,7 +99,7 @@ public class BusinessProfiles {
         var out = new ArrayList<String>();
         for (int i = 0; i < given.size(); i++) {
             var site = given.get(i).trim();
-            if (site.length() > MAX_WEBSITE || !isHttpUrl(site)) {
+            if (site.length() > MAX_WEBSITE || !HttpUrls.isHttp(site)) {
                 throw GraphException.invalidParameter("Param websites[" + i + "] must be an http or https URL of at most "
                         + MAX_WEBSITE + " characters.");
             }
@@ -133,13 +132,4 @@ public class BusinessProfiles {
         return image.id();
     }
 
-    private static boolean isHttpUrl(String value) {
-        try {
-            var uri = new URI(value);
-            return uri.getHost() != null && ("http".equalsIgnoreCase(uri.getScheme())
-                    || "https".equalsIgnoreCase(uri.getScheme()));
-        } catch (URISyntaxException e) {
-            return false;
-        }
-    }
 }

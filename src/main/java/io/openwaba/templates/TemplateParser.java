@@ -2,8 +2,7 @@ package io.openwaba.templates;
 
 import io.openwaba.graph.GraphBody;
 import io.openwaba.graph.GraphException;
-import java.net.URI;
-import java.net.URISyntaxException;
+import io.openwaba.shared.HttpUrls;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -219,13 +218,8 @@ final class TemplateParser {
         if (variables.size() > 1 || (variables.size() == 1 && !url.trim().endsWith("}}"))) {
             throw invalid(FORMAT, "Param " + button.param("url") + " may hold one variable, at its end.");
         }
-        try {
-            var uri = new URI(url.replace("{{", "").replace("}}", "").replaceAll("\\s", ""));
-            if (uri.getHost() != null && ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
-                return url;
-            }
-        } catch (URISyntaxException e) {
-            // refused below
+        if (HttpUrls.isHttp(url.replace("{{", "").replace("}}", "").replaceAll("\\s", ""))) {
+            return url;
         }
         throw GraphException.invalidParameter("Param " + button.param("url") + " must be an http or https URL.");
     }

@@ -1,5 +1,6 @@
 package io.openwaba.webhooks;
 
+import io.openwaba.shared.AfterCommit;
 import io.openwaba.shared.RandomIds;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -9,8 +10,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Queues webhook events in the caller's transaction, so an event exists exactly when the
@@ -56,16 +55,7 @@ public class WebhookEvents {
             return;
         }
         events.insertAll(rows);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    delivery.wake();
-                }
-            });
-        } else {
-            delivery.wake();
-        }
+        AfterCommit.run(delivery::wake);
     }
 
     private static Map<String, Object> envelope(WebhookEvent change, long time) {
