@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -39,12 +38,12 @@ class MediaGraph implements GraphNode {
 
     private final Media media;
     private final PhoneNumbers numbers;
-    private final String baseUrl;
+    private final PublicUrls urls;
 
-    MediaGraph(Media media, PhoneNumbers numbers, @Value("${openwaba.base-url:}") String baseUrl) {
+    MediaGraph(Media media, PhoneNumbers numbers, PublicUrls urls) {
         this.media = media;
         this.numbers = numbers;
-        this.baseUrl = baseUrl;
+        this.urls = urls;
     }
 
     /**
@@ -101,7 +100,7 @@ class MediaGraph implements GraphNode {
     private Map<String, Object> describe(MediaObject found) {
         var out = new LinkedHashMap<String, Object>();
         out.put("messaging_product", "whatsapp");
-        var base = PublicUrls.base(baseUrl);
+        var base = urls.base();
         out.put("url", base + "/media/" + found.id());
         out.put("mime_type", found.mimeType());
         out.put("sha256", found.sha256());

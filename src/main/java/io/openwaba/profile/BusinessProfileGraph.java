@@ -12,7 +12,6 @@ import io.openwaba.shared.PublicUrls;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,12 +29,12 @@ class BusinessProfileGraph {
 
     private final BusinessProfiles profiles;
     private final PhoneNumbers numbers;
-    private final String baseUrl;
+    private final PublicUrls urls;
 
-    BusinessProfileGraph(BusinessProfiles profiles, PhoneNumbers numbers, @Value("${openwaba.base-url:}") String baseUrl) {
+    BusinessProfileGraph(BusinessProfiles profiles, PhoneNumbers numbers, PublicUrls urls) {
         this.profiles = profiles;
         this.numbers = numbers;
-        this.baseUrl = baseUrl;
+        this.urls = urls;
     }
 
     /** Set fields only, always with {@code messaging_product} and {@code vertical} (clients read it unconditionally). */
@@ -50,7 +49,7 @@ class BusinessProfileGraph {
         all.put("description", profile.description());
         all.put("email", profile.email());
         if (profile.pictureMediaId() != null) {
-            all.put("profile_picture_url", PublicUrls.base(baseUrl) + "/media/" + profile.pictureMediaId());
+            all.put("profile_picture_url", urls.base() + "/media/" + profile.pictureMediaId());
         }
         all.put("websites", profile.websites().isEmpty() ? null : profile.websites());
         var requested = GraphFields.parse(fields).requested();

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -41,12 +40,12 @@ class QrCodeGraph {
 
     private final QrCodes codes;
     private final PhoneNumbers numbers;
-    private final String baseUrl;
+    private final PublicUrls urls;
 
-    QrCodeGraph(QrCodes codes, PhoneNumbers numbers, @Value("${openwaba.base-url:}") String baseUrl) {
+    QrCodeGraph(QrCodes codes, PhoneNumbers numbers, PublicUrls urls) {
         this.codes = codes;
         this.numbers = numbers;
-        this.baseUrl = baseUrl;
+        this.urls = urls;
     }
 
     /** Creates a code, or changes one when the body names its {@code code}. */
@@ -141,7 +140,7 @@ class QrCodeGraph {
     }
 
     private String imageUrl(QrCode qr, String format) {
-        var base = PublicUrls.base(baseUrl);
+        var base = urls.base();
         return base + "/qr/" + qr.code() + "." + format.toLowerCase(Locale.ROOT);
     }
 
