@@ -7,14 +7,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Writes items submitted by many request threads in shared transactions: whatever queued up
  * while the previous batch committed goes into the next one. Each submitter's future completes
- * only once its item is committed, so a 200 is never answered for data that could be lost.
+ * only once its item is committed, so a 200 is never answered for data that could be lost. The
+ * batch writer may refuse single items: it returns, per item, null or the exception that refuses it.
  */
 final class GroupCommit<T> {
 
@@ -22,11 +23,11 @@ final class GroupCommit<T> {
 
     private final BlockingQueue<Pending<T>> queue = new LinkedBlockingQueue<>();
     private final int maxBatch;
-    private final Consumer<List<T>> writeBatch;
+    private final Function<List<T>, List<? extends RuntimeException>> writeBatch;
     private final Thread writer;
     private volatile boolean running = true;
 
-    GroupCommit(String name, int maxBatch, Consumer<List<T>> writeBatch) {
+    GroupCommit(String name, int maxBatch, Function<List<T>, List<? extends RuntimeException>> writeBatch) {
         this.maxBatch = maxBatch;
         this.writeBatch = writeBatch;
         this.writer = new Thread(this::loop, name);
@@ -101,8 +102,15 @@ final class GroupCommit<T> {
                 continue;
             }
             try {
-                writeBatch.accept(batch.stream().map(pending -> pending.item).toList());
-                batch.forEach(pending -> pending.done().complete(null));
+                var refusals = writeBatch.apply(batch.stream().map(pending -> pending.item).toList());
+                for (int i = 0; i < batch.size(); i++) {
+                    var refusal = refusals.get(i);
+                    if (refusal == null) {
+                        batch.get(i).done().complete(null);
+                    } else {
+                        batch.get(i).done().completeExceptionally(refusal);
+                    }
+                }
             } catch (RuntimeException e) {
                 log.error("Could not commit a batch of {} items; their requests fail and nothing was stored",
                         batch.size(), e);

@@ -11,6 +11,7 @@ import io.openwaba.messaging.policy.SendFacts;
 import io.openwaba.messaging.policy.SendPolicy;
 import io.openwaba.numbers.PhoneNumber;
 import io.openwaba.numbers.PhoneNumbers;
+import io.openwaba.numbers.SendAdmission;
 import io.openwaba.numbers.WaId;
 import io.openwaba.shared.Caller;
 import io.openwaba.shared.OrderedMaps;
@@ -59,7 +60,9 @@ public class Messaging {
     private final SendPolicy policy;
     private final SendRequestParser parser = new SendRequestParser();
     private final JsonMapper json = JsonMapper.builder().build();
-    private final GroupCommit<MessageRows.NewMessage> writer;
+    private final GroupCommit<QueuedSend> writer;
+    private final SendAdmission admission;
+    private final PhoneNumbers phoneNumbers;
     private final Dispatcher dispatcher;
     private final MessageTransport transport;
     private final TransactionTemplate tx;
@@ -71,7 +74,9 @@ public class Messaging {
     Messaging(PhoneNumbers numbers, MessageRows messages, WindowRows windows, WebhookEvents webhooks,
               MessagingSettings settings, Clock clock, TransactionTemplate tx, Dispatcher dispatcher,
               MessageTransport transport, Media media, Catalogs catalogs, TemplateMessages templateMessages,
-              TemplateFeedback templateFeedback) {
+              TemplateFeedback templateFeedback, SendAdmission admission) {
+        this.admission = admission;
+        this.phoneNumbers = numbers;
         this.numbers = numbers;
         this.messages = messages;
         this.windows = windows;
@@ -86,8 +91,7 @@ public class Messaging {
         this.templateFeedback = templateFeedback;
         this.tx = tx;
         this.policy = SendPolicy.standard(settings.customerServiceWindow());
-        this.writer = new GroupCommit<>("message-writer", settings.commitBatchSize(),
-                batch -> tx.executeWithoutResult(status -> messages.insertOutbound(batch)));
+        this.writer = new GroupCommit<>("message-writer", settings.commitBatchSize(), this::writeBatch);
     }
 
     /** {@code POST /{phone-number-id}/messages}: the Cloud API's answer, or a {@link GraphException}. */
@@ -121,8 +125,11 @@ public class Messaging {
                     "Sender and recipient phone number is the same.");
         }
         var now = clock.instant();
+        admission.checkBeforeQueue(number, recipient.digits(), now);
         var window = windows.find(number.id(), recipient.digits());
         boolean template = request.templateCategory() != null;
+        boolean windowOpen = window.filter(w -> now.isBefore(w.lastInboundAt().plus(settings.customerServiceWindow())))
+                .isPresent();
         var decision = policy.check(new SendFacts(template, window.map(WindowRows.Window::lastInboundAt)), now);
         if (decision instanceof Decision.Refused refused) {
             throw refusal(refused);
@@ -137,7 +144,7 @@ public class Messaging {
                 request.type(), json.writeValueAsString(request.message()), "accepted", conversation.conversationId(),
                 conversation.openedAt().plus(settings.customerServiceWindow()), request.callbackData(),
                 request.templateCategory(), request.templateId(), now);
-        awaitCommit(message);
+        awaitCommit(new QueuedSend(message, template && !windowOpen));
         dispatcher.wake();
         var response = new LinkedHashMap<String, Object>();
         response.put("messaging_product", "whatsapp");
@@ -174,6 +181,7 @@ public class Messaging {
     public void customerFeedback(String phoneNumberId, String waId, String kind) {
         var now = clock.instant();
         templateFeedback.record(phoneNumberId, waId, kind, now, now.minus(java.time.Duration.ofHours(24)));
+        phoneNumbers.customerFeedback(phoneNumberId, waId, kind);
     }
 
     /** Stores an inbound message once and opens or restarts the window; false for a wamid seen before. */
@@ -253,7 +261,30 @@ public class Messaging {
      * Waits for the message's commit. After 30 s a message still queued is withdrawn and the
      * client told nothing was sent; one already being written is waited for, since it may be sent.
      */
-    private void awaitCommit(MessageRows.NewMessage message) {
+    /** A message waiting for its batch; {@code countsTowardLimit} when it starts a business-initiated conversation. */
+    private record QueuedSend(MessageRows.NewMessage message, boolean countsTowardLimit) {
+    }
+
+    /** One transaction: the number limits decide each send, the admitted ones are stored. */
+    private List<GraphException> writeBatch(List<QueuedSend> batch) {
+        return tx.execute(status -> {
+            var refusals = admission.admit(batch.stream().map(send -> new SendAdmission.Send(
+                    send.message().phoneNumberId(), send.message().waId(), send.countsTowardLimit())).toList(),
+                    clock.instant());
+            var admitted = new ArrayList<MessageRows.NewMessage>();
+            for (int i = 0; i < batch.size(); i++) {
+                if (refusals.get(i) == null) {
+                    admitted.add(batch.get(i).message());
+                }
+            }
+            if (!admitted.isEmpty()) {
+                messages.insertOutbound(admitted);
+            }
+            return refusals;
+        });
+    }
+
+    private void awaitCommit(QueuedSend message) {
         var pending = writer.submit(message);
         try {
             try {
@@ -268,6 +299,9 @@ public class Messaging {
             Thread.currentThread().interrupt();
             throw unavailable();
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof GraphException refusal) {
+                throw refusal;
+            }
             throw unavailable();
         }
     }

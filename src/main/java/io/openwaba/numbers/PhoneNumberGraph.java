@@ -26,10 +26,12 @@ class PhoneNumberGraph implements GraphNode {
 
     private final PhoneNumbers numbers;
     private final Tenancy tenancy;
+    private final PolicyProfile profile;
 
-    PhoneNumberGraph(PhoneNumbers numbers, Tenancy tenancy) {
+    PhoneNumberGraph(PhoneNumbers numbers, Tenancy tenancy, PolicyProfile profile) {
         this.numbers = numbers;
         this.tenancy = tenancy;
+        this.profile = profile;
     }
 
     @Override
@@ -49,23 +51,48 @@ class PhoneNumberGraph implements GraphNode {
                 number -> selection.select(graphFields(number), DEFAULT_FIELDS), limit, after, before);
     }
 
-    private static Map<String, Object> graphFields(PhoneNumber number) {
+    private Map<String, Object> graphFields(PhoneNumber number) {
         var all = new LinkedHashMap<String, Object>();
         all.put("id", number.id());
         all.put("verified_name", number.verifiedName());
-        all.put("code_verification_status", "VERIFIED");
+        all.put("code_verification_status", number.codeVerificationStatus());
         all.put("display_phone_number", number.displayPhoneNumber());
         all.put("quality_rating", number.qualityRating());
         all.put("platform_type", "CLOUD_API");
-        all.put("throughput", Map.of("level", "STANDARD"));
+        all.put("throughput", Map.of("level", number.messagesPerSecond() > 80 ? "HIGH" : "STANDARD"));
         all.put("status", number.status());
         all.put("name_status", "APPROVED");
         all.put("messaging_limit_tier", number.messagingLimitTier());
+        if (profile.perBusiness()) {
+            all.put("whatsapp_business_manager_messaging_limit", number.messagingLimitTier());
+        }
+        all.put("health_status", healthStatus(number));
         all.put("account_mode", "SANDBOX");
-        all.put("is_official_business_account", false);
+        all.put("is_official_business_account", number.officialBusinessAccount());
         all.put("is_pin_enabled", false);
         all.put("country_code", number.waId().country());
         all.put("last_onboarded_time", number.createdAt().toString());
         return all;
+    }
+
+    /** Meta's {@code health_status}: can the number send, and if not fully, why. */
+    private static Map<String, Object> healthStatus(PhoneNumber number) {
+        var state = switch (number.status()) {
+            case "CONNECTED", "FLAGGED" -> "AVAILABLE";
+            case "RESTRICTED" -> "LIMITED";
+            default -> "BLOCKED";
+        };
+        var entity = new LinkedHashMap<String, Object>();
+        entity.put("entity_type", "PHONE_NUMBER");
+        entity.put("id", number.id());
+        entity.put("can_send_message", state);
+        if (!state.equals("AVAILABLE")) {
+            entity.put("errors", List.of(Map.of("error_code", state.equals("LIMITED") ? 131048 : 133010,
+                    "error_description", "The phone number's status is " + number.status() + ".",
+                    "possible_solution", state.equals("LIMITED")
+                            ? "Wait until the rolling 24-hour window frees capacity."
+                            : "Register the number and wait for its review.")));
+        }
+        return Map.of("can_send_message", state, "entities", List.of(entity));
     }
 }

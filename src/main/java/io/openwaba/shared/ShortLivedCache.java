@@ -35,6 +35,10 @@ public final class ShortLivedCache<K, V> {
         entries.put(key, new Entry<>(value, System.nanoTime() + ttlNanos));
     }
 
+    public void remove(K key) {
+        entries.remove(key);
+    }
+
     public void clear() {
         entries.clear();
     }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,7 +32,10 @@ public class Tenancy {
     private final ShortLivedCache<String, Caller> callers = new ShortLivedCache<>(Duration.ofSeconds(5), 100_000);
     private final AtomicLong revocations = new AtomicLong();
 
-    Tenancy(Businesses businesses, Wabas wabas, AccessTokens tokens, Clock clock) {
+    private final ApplicationEventPublisher publisher;
+
+    Tenancy(Businesses businesses, Wabas wabas, AccessTokens tokens, Clock clock, ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.businesses = businesses;
         this.wabas = wabas;
         this.tokens = tokens;
@@ -92,8 +96,11 @@ public class Tenancy {
 
     @Transactional
     public Business verify(String businessId) {
-        businesses.find(businessId).orElseThrow(() -> ApiProblem.notFound("business", businessId));
+        var before = businesses.find(businessId).orElseThrow(() -> ApiProblem.notFound("business", businessId));
         businesses.markVerified(businessId);
+        if (!before.verified()) {
+            publisher.publishEvent(new BusinessVerified(businessId));
+        }
         return businesses.find(businessId).orElseThrow();
     }
 

@@ -34,7 +34,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "openwaba.media.purge-interval=50ms",
         "openwaba.templates.review-poll-interval=20ms",
         "openwaba.templates.quality-interval=50ms",
-        "openwaba.notices.poll-interval=50ms"
+        "openwaba.notices.poll-interval=50ms",
+        "openwaba.numbers.health-interval=200ms"
 })
 public abstract class PlatformTest {
 
@@ -74,6 +75,15 @@ public abstract class PlatformTest {
 
     /** A tenant whose business has this notification address ({@code null}: none). */
     protected Tenant onboard(String notificationEmail) {
+        return onboard(notificationEmail, true);
+    }
+
+    /** A tenant whose business is not verified yet: its number starts at the lowest tier. */
+    protected Tenant onboardUnverified() {
+        return onboard("ops@shop.example", false);
+    }
+
+    private Tenant onboard(String notificationEmail, boolean verified) {
         var request = new java.util.HashMap<String, Object>(Map.of("name", "Shop " + randomDigits(6)));
         if (notificationEmail != null) {
             request.put("notification_email", notificationEmail);
@@ -81,7 +91,9 @@ public abstract class PlatformTest {
         var business = http.post("/api/businesses", ADMIN_TOKEN, request);
         assertThat(business.status()).as(business.body()).isEqualTo(201);
         var businessId = business.json().get("id").asString();
-        http.post("/api/businesses/" + businessId + "/verify", ADMIN_TOKEN, Map.of());
+        if (verified) {
+            http.post("/api/businesses/" + businessId + "/verify", ADMIN_TOKEN, Map.of());
+        }
         var waba = http.post("/api/businesses/" + businessId + "/wabas", ADMIN_TOKEN, Map.of("name", "Main"));
         assertThat(waba.status()).as(waba.body()).isEqualTo(201);
         var wabaId = waba.json().get("id").asString();

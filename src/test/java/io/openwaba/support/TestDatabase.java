@@ -33,6 +33,11 @@ public final class TestDatabase {
         }
     }
 
+    /** The JDBC URL of this JVM's test database (after the first context registered it). */
+    public static synchronized String url() {
+        return url;
+    }
+
     public static boolean isPostgres() {
         return "postgres".equalsIgnoreCase(System.getProperty("openwaba.test.database", "h2"));
     }

@@ -1,0 +1,151 @@
+package io.openwaba.numbers;
+
+import io.openwaba.shared.SqlTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The messaging-limit count per holder, exact across nodes: a holder's row is locked for the rest
+ * of the transaction, so every node's sends for that holder are counted one batch at a time.
+ * {@code used} is kept incrementally: reaches that left the window since {@code swept_until} are
+ * subtracted before each decision, so no decision counts the whole window.
+ */
+@Repository
+class LimitLedger {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    LimitLedger(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    /** A holder's limit as the lock found it, with {@code used} brought up to date for {@code now}. */
+    record Holder(String id, int tier, int used, Instant sweptUntil, Instant upgradeCheckedAt) {
+        Holder withUsed(int newUsed) {
+            return new Holder(id, tier, newUsed, sweptUntil, upgradeCheckedAt);
+        }
+    }
+
+    /** Creates the holder's row at {@code tier} unless it exists. */
+    void create(String holderId, int tier, Instant now) {
+        jdbc.sql("""
+                INSERT INTO numbers_limit (holder_id, tier, used, swept_until, upgrade_checked_at)
+                VALUES (:id, :tier, 0, :now, :now) ON CONFLICT DO NOTHING""")
+                .param("id", holderId).param("tier", tier).param("now", SqlTime.utc(now)).update();
+    }
+
+    /** Locks the holder's row and subtracts the customers whose reach left the window. */
+    Optional<Holder> lock(String holderId, Duration window, Instant now) {
+        var found = jdbc.sql("""
+                SELECT tier, used, swept_until, upgrade_checked_at FROM numbers_limit WHERE holder_id = :id FOR UPDATE""")
+                .param("id", holderId)
+                .query((rs, row) -> new Holder(holderId, rs.getInt("tier"), rs.getInt("used"),
+                        SqlTime.instant(rs, "swept_until"), SqlTime.instant(rs, "upgrade_checked_at")))
+                .optional();
+        if (found.isEmpty()) {
+            return found;
+        }
+        var holder = found.get();
+        var cutoff = now.minus(window);
+        if (!cutoff.isAfter(holder.sweptUntil())) {
+            return found;
+        }
+        int expired = jdbc.sql("""
+                SELECT COUNT(*) FROM numbers_reach
+                WHERE holder_id = :id AND reached_at > :from AND reached_at <= :to""")
+                .param("id", holderId).param("from", SqlTime.utc(holder.sweptUntil())).param("to", SqlTime.utc(cutoff))
+                .query(Integer.class).single();
+        return Optional.of(new Holder(holderId, holder.tier(), Math.max(0, holder.used() - expired), cutoff,
+                holder.upgradeCheckedAt()));
+    }
+
+    void save(Holder holder) {
+        jdbc.sql("""
+                UPDATE numbers_limit SET tier = :tier, used = :used, swept_until = :swept, upgrade_checked_at = :checked
+                WHERE holder_id = :id""")
+                .param("tier", holder.tier()).param("used", holder.used())
+                .param("swept", SqlTime.utc(holder.sweptUntil())).param("checked", SqlTime.utc(holder.upgradeCheckedAt()))
+                .param("id", holder.id()).update();
+    }
+
+    /** When each of these customers was last reached by the holder (those never reached are absent). */
+    Map<String, Instant> lastReached(String holderId, Collection<String> waIds) {
+        var found = new HashMap<String, Instant>();
+        jdbc.sql("SELECT wa_id, reached_at FROM numbers_reach WHERE holder_id = :id AND wa_id IN (:waIds)")
+                .param("id", holderId).param("waIds", List.copyOf(waIds))
+                .query((rs, row) -> found.put(rs.getString("wa_id"), SqlTime.instant(rs, "reached_at"))).list();
+        return found;
+    }
+
+    /** Records the reaches: {@code known} customers had a row, the others get one. */
+    void reached(String holderId, Collection<String> known, Collection<String> fresh, Instant at) {
+        if (!known.isEmpty()) {
+            jdbc.sql("UPDATE numbers_reach SET reached_at = :at WHERE holder_id = :id AND wa_id IN (:waIds)")
+                    .param("at", SqlTime.utc(at)).param("id", holderId).param("waIds", List.copyOf(known)).update();
+        }
+        if (!fresh.isEmpty()) {
+            template.batchUpdate("INSERT INTO numbers_reach (holder_id, wa_id, reached_at) VALUES (?, ?, ?)",
+                    List.copyOf(fresh), fresh.size(), (ps, waId) -> {
+                        ps.setString(1, holderId);
+                        ps.setString(2, waId);
+                        ps.setObject(3, SqlTime.utc(at));
+                    });
+        }
+    }
+
+    /** Unique customers reached since {@code since}. */
+    int reachedSince(String holderId, Instant since) {
+        return jdbc.sql("SELECT COUNT(*) FROM numbers_reach WHERE holder_id = :id AND reached_at > :since")
+                .param("id", holderId).param("since", SqlTime.utc(since)).query(Integer.class).single();
+    }
+
+    /** When the oldest reach still in the window leaves it: capacity frees then. */
+    Optional<Instant> oldestReachSince(String holderId, Instant cutoff) {
+        return jdbc.sql("""
+                SELECT MIN(reached_at) AS oldest FROM numbers_reach WHERE holder_id = :id AND reached_at > :cutoff""")
+                .param("id", holderId).param("cutoff", SqlTime.utc(cutoff))
+                .query((rs, row) -> Optional.ofNullable(SqlTime.instant(rs, "oldest"))).single();
+    }
+
+    /** Forgets reaches older than the look-back: nothing reads them any more. */
+    int purgeBefore(Instant before) {
+        return jdbc.sql("DELETE FROM numbers_reach WHERE reached_at <= :before")
+                .param("before", SqlTime.utc(before)).update();
+    }
+
+    void moveHolder(String from, String to) {
+        jdbc.sql("UPDATE numbers_limit SET holder_id = :to WHERE holder_id = :from").param("to", to)
+                .param("from", from).update();
+        jdbc.sql("UPDATE numbers_reach SET holder_id = :to WHERE holder_id = :from").param("to", to)
+                .param("from", from).update();
+    }
+
+    void deleteHolder(String holderId) {
+        jdbc.sql("DELETE FROM numbers_reach WHERE holder_id = :id").param("id", holderId).update();
+        jdbc.sql("DELETE FROM numbers_limit WHERE holder_id = :id").param("id", holderId).update();
+    }
+
+    /** Takes {@code wanted} sends of this second from the number's throughput; returns how many it may send. */
+    int takeThroughput(String phoneNumberId, long second, int wanted, int perSecond) {
+        jdbc.sql("INSERT INTO numbers_send_rate (phone_number_id, current_second, sent) VALUES (:id, 0, 0) ON CONFLICT DO NOTHING")
+                .param("id", phoneNumberId).update();
+        var current = jdbc.sql("SELECT current_second, sent FROM numbers_send_rate WHERE phone_number_id = :id FOR UPDATE")
+                .param("id", phoneNumberId)
+                .query((rs, row) -> new long[] {rs.getLong("current_second"), rs.getInt("sent")}).single();
+        int sentThisSecond = current[0] == second ? (int) current[1] : 0;
+        int granted = Math.max(0, Math.min(wanted, perSecond - sentThisSecond));
+        jdbc.sql("UPDATE numbers_send_rate SET current_second = :second, sent = :sent WHERE phone_number_id = :id")
+                .param("second", second).param("sent", sentThisSecond + granted).param("id", phoneNumberId).update();
+        return granted;
+    }
+}

@@ -1,0 +1,122 @@
+package io.openwaba.numbers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.openwaba.support.Http;
+import io.openwaba.support.PlatformTest;
+import io.openwaba.support.TestDatabase;
+import java.io.File;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The messaging limit stays exact under concurrent sends: 8 threads send templates to twice the
+ * tier's worth of distinct customers and exactly the limit is accepted. On PostgreSQL the same
+ * holds with a second application instance sharing the database.
+ */
+class MessagingLimitConcurrencyTest extends PlatformTest {
+
+    @Test
+    void eightThreadsNeverGetMoreThanTheLimitAccepted() throws Exception {
+        var tenant = limitedTenant();
+        var outcome = race(tenant, List.of(http), "4915220");
+        assertThat(outcome.get(200)).isEqualTo(50);
+        assertThat(outcome.get(131048)).isEqualTo(50);
+        var view = http.get("/api/phone-numbers/" + tenant.phoneNumberId() + "/health", tenant.token()).json();
+        assertThat(view.get("customers_reached_24h").asInt()).isEqualTo(50);
+    }
+
+    @Test
+    void twoInstancesOnOnePostgresNeverGetMoreThanTheLimitAccepted() throws Exception {
+        assumeTrue(TestDatabase.isPostgres(), "two instances share a database only on PostgreSQL");
+        var tenant = limitedTenant();
+        int port;
+        try (var socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        var log = Files.createTempFile("openwaba-second-node", ".log").toFile();
+        var second = new ProcessBuilder(List.of(
+                new File(System.getProperty("java.home"), "bin/java").getPath(), "-Xmx384m",
+                "-cp", System.getProperty("java.class.path"), "io.openwaba.OpenWabaApplication",
+                "--server.port=" + port, "--spring.datasource.url=" + TestDatabase.url(),
+                "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                "--openwaba.data-dir=" + Files.createTempDirectory("openwaba-second-node"),
+                "--openwaba.admin.token=" + ADMIN_TOKEN, "--openwaba.bootstrap.token=" + DEMO_TOKEN))
+                .redirectErrorStream(true).redirectOutput(log).start();
+        try {
+            var secondNode = new Http("http://localhost:" + port);
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (true) {
+                try {
+                    if (secondNode.get("/sandbox/ping", null).status() == 200) {
+                        break;
+                    }
+                } catch (RuntimeException notYet) {
+                    assertThat(second.isAlive()).as("second node died; see " + log).isTrue();
+                }
+                assertThat(System.nanoTime()).as("second node did not start; see " + log).isLessThan(deadline);
+                Thread.sleep(250);
+            }
+            var outcome = race(tenant, List.of(http, secondNode), "4915221");
+            assertThat(outcome.get(200)).isEqualTo(50);
+            assertThat(outcome.get(131048)).isEqualTo(50);
+        } finally {
+            second.destroy();
+            second.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    /** An unverified tenant (TIER_50) whose throughput is not the bottleneck. */
+    private Tenant limitedTenant() {
+        var tenant = onboardUnverified();
+        var created = http.post("/v21.0/" + tenant.wabaId() + "/message_templates", tenant.token(), Map.of(
+                "name", "race_notice", "language", "en_US", "category", "UTILITY", "components", List.of(
+                        Map.of("type", "BODY", "text", "Your parcel has shipped."))));
+        assertThat(http.post("/api/templates/" + created.json().get("id").asString() + "/approve", ADMIN_TOKEN,
+                Map.of()).status()).isEqualTo(200);
+        assertThat(http.put("/api/phone-numbers/" + tenant.phoneNumberId() + "/throughput", ADMIN_TOKEN,
+                Map.of("messages_per_second", 1000)).status()).isEqualTo(200);
+        return tenant;
+    }
+
+    /** 8 threads send to 100 distinct customers over the given nodes; counts answers by HTTP 200 or error code. */
+    private static Map<Integer, Integer> race(Tenant tenant, List<Http> nodes, String prefix) throws Exception {
+        var outcome = new ConcurrentHashMap<Integer, Integer>();
+        var next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            var futures = new ArrayList<Future<?>>();
+            for (int t = 0; t < 8; t++) {
+                var node = nodes.get(t % nodes.size());
+                futures.add(pool.submit(() -> {
+                    int i;
+                    while ((i = next.getAndIncrement()) < 100) {
+                        var response = node.post("/v21.0/" + tenant.phoneNumberId() + "/messages", tenant.token(),
+                                Map.of("messaging_product", "whatsapp", "to", prefix + String.format("%05d", i),
+                                        "type", "template", "template", Map.of("name", "race_notice",
+                                                "language", Map.of("code", "en_US"))));
+                        outcome.merge(response.status() == 200 ? 200 : response.errorCode(), 1, Integer::sum);
+                    }
+                }));
+            }
+            for (var future : futures) {
+                future.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return outcome;
+    }
+}
