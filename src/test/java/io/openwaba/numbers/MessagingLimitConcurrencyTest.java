@@ -3,13 +3,10 @@ package io.openwaba.numbers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.openwaba.support.AppProcess;
 import io.openwaba.support.Http;
 import io.openwaba.support.PlatformTest;
 import io.openwaba.support.TestDatabase;
-import java.io.File;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,39 +39,12 @@ class MessagingLimitConcurrencyTest extends PlatformTest {
     void twoInstancesOnOnePostgresNeverGetMoreThanTheLimitAccepted() throws Exception {
         assumeTrue(TestDatabase.isPostgres(), "two instances share a database only on PostgreSQL");
         var tenant = limitedTenant();
-        int port;
-        try (var socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        var log = Files.createTempFile("openwaba-second-node", ".log").toFile();
-        var second = new ProcessBuilder(List.of(
-                new File(System.getProperty("java.home"), "bin/java").getPath(), "-Xmx384m",
-                "-cp", System.getProperty("java.class.path"), "io.openwaba.OpenWabaApplication",
-                "--server.port=" + port, "--spring.datasource.url=" + TestDatabase.url(),
-                "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                "--openwaba.data-dir=" + Files.createTempDirectory("openwaba-second-node"),
-                "--openwaba.admin.token=" + ADMIN_TOKEN, "--openwaba.bootstrap.token=" + DEMO_TOKEN))
-                .redirectErrorStream(true).redirectOutput(log).start();
-        try {
-            var secondNode = new Http("http://localhost:" + port);
-            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            while (true) {
-                try {
-                    if (secondNode.get("/sandbox/ping", null).status() == 200) {
-                        break;
-                    }
-                } catch (RuntimeException notYet) {
-                    assertThat(second.isAlive()).as("second node died; see " + log).isTrue();
-                }
-                assertThat(System.nanoTime()).as("second node did not start; see " + log).isLessThan(deadline);
-                Thread.sleep(250);
-            }
+        try (var second = AppProcess.start(List.of("--spring.datasource.url=" + TestDatabase.url(),
+                "--spring.datasource.username=postgres", "--spring.datasource.password="))) {
+            var secondNode = second.http();
             var outcome = race(tenant, List.of(http, secondNode), "4915221");
             assertThat(outcome.get(200)).isEqualTo(50);
             assertThat(outcome.get(131048)).isEqualTo(50);
-        } finally {
-            second.destroy();
-            second.waitFor(20, TimeUnit.SECONDS);
         }
     }
 

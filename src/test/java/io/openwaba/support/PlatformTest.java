@@ -164,7 +164,7 @@ public abstract class PlatformTest {
     }
 
     /** Retries an assertion until it holds or 20 seconds pass: webhooks arrive asynchronously. */
-    protected static void eventually(Runnable assertion) {
+    public static void eventually(Runnable assertion) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (true) {
             try {

@@ -1,0 +1,70 @@
+package io.openwaba.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * openwaba started as a separate JVM from the test class path: a second node on a shared
+ * database, or an instance with other settings (a test JVM holds only one Spring context).
+ */
+public final class AppProcess implements AutoCloseable {
+
+    private final Process process;
+    private final File log;
+    private final Http http;
+
+    private AppProcess(Process process, File log, int port) {
+        this.process = process;
+        this.log = log;
+        this.http = new Http("http://localhost:" + port);
+    }
+
+    /** Starts an instance with these application arguments and waits until it answers. */
+    public static AppProcess start(List<String> arguments) throws IOException, InterruptedException {
+        int port;
+        try (var socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        var log = Files.createTempFile("openwaba-app", ".log").toFile();
+        var command = new ArrayList<>(List.of(new File(System.getProperty("java.home"), "bin/java").getPath(),
+                "-Xmx384m", "-cp", System.getProperty("java.class.path"), "io.openwaba.OpenWabaApplication",
+                "--server.port=" + port, "--openwaba.data-dir=" + Files.createTempDirectory("openwaba-app"),
+                "--openwaba.admin.token=" + PlatformTest.ADMIN_TOKEN,
+                "--openwaba.bootstrap.token=" + PlatformTest.DEMO_TOKEN));
+        command.addAll(arguments);
+        var app = new AppProcess(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start(),
+                log, port);
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (true) {
+            try {
+                if (app.http.get("/sandbox/ping", null).status() == 200) {
+                    return app;
+                }
+            } catch (RuntimeException notYet) {
+                if (!app.process.isAlive() || System.nanoTime() > deadline) {
+                    app.close();
+                    throw new IllegalStateException("openwaba did not start; see " + log);
+                }
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    public Http http() {
+        return http;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
