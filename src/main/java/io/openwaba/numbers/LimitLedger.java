@@ -123,20 +123,25 @@ class LimitLedger {
                 .param("before", SqlTime.utc(before)).update();
     }
 
-    void moveHolder(String from, String to) {
-        jdbc.sql("UPDATE numbers_limit SET holder_id = :to WHERE holder_id = :from").param("to", to)
-                .param("from", from).update();
-        jdbc.sql("UPDATE numbers_reach SET holder_id = :to WHERE holder_id = :from").param("to", to)
-                .param("from", from).update();
-    }
-
     void deleteHolder(String holderId) {
         jdbc.sql("DELETE FROM numbers_reach WHERE holder_id = :id").param("id", holderId).update();
         jdbc.sql("DELETE FROM numbers_limit WHERE holder_id = :id").param("id", holderId).update();
     }
 
-    /** Takes {@code wanted} sends of this second from the number's throughput; returns how many it may send. */
+    /**
+     * Takes {@code wanted} sends of this second from the number's throughput; returns how many it may
+     * send. The usual case, all of them fit, is one conditional update.
+     */
     int takeThroughput(String phoneNumberId, long second, int wanted, int perSecond) {
+        int fits = jdbc.sql("""
+                UPDATE numbers_send_rate
+                SET sent = CASE WHEN current_second = :second THEN sent + :wanted ELSE :wanted END, current_second = :second
+                WHERE phone_number_id = :id AND (current_second <> :second OR sent + :wanted <= :max) AND :wanted <= :max""")
+                .param("second", second).param("wanted", wanted).param("max", perSecond).param("id", phoneNumberId)
+                .update();
+        if (fits == 1) {
+            return wanted;
+        }
         jdbc.sql("INSERT INTO numbers_send_rate (phone_number_id, current_second, sent) VALUES (:id, 0, 0) ON CONFLICT DO NOTHING")
                 .param("id", phoneNumberId).update();
         var current = jdbc.sql("SELECT current_second, sent FROM numbers_send_rate WHERE phone_number_id = :id FOR UPDATE")

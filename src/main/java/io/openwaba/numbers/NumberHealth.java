@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -21,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class NumberHealth extends BackgroundWork {
 
+    private static final Logger log = LoggerFactory.getLogger(NumberHealth.class);
     private static final List<String> WORKING = List.of("CONNECTED", "FLAGGED", "RESTRICTED");
 
     private final PhoneNumberRows rows;
@@ -69,7 +72,13 @@ class NumberHealth extends BackgroundWork {
             rows.find(id).ifPresent(number -> byHolder.computeIfAbsent(admission.holderOf(number),
                     holder -> new ArrayList<>()).add(id));
         }
-        byHolder.forEach((holder, ids) -> tx.executeWithoutResult(status -> evaluate(holder, ids, false)));
+        byHolder.forEach((holder, ids) -> {
+            try {
+                tx.executeWithoutResult(status -> evaluate(holder, ids, false));
+            } catch (RuntimeException e) {
+                log.warn("Could not evaluate the health of limit holder {} (numbers {}); the others go on", holder, ids, e);
+            }
+        });
         tx.executeWithoutResult(status -> ledger.purgeBefore(now.minus(profile.upgradeLookBack()).minus(profile.window())));
         return 0;
     }

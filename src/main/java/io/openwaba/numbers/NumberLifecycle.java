@@ -25,6 +25,7 @@ public class NumberLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(NumberLifecycle.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int MAX_CODE_ATTEMPTS = 5;
 
     private final PhoneNumberRows rows;
     private final PhoneNumbers numbers;
@@ -66,11 +67,13 @@ public class NumberLifecycle {
         var code = String.format("%06d", RANDOM.nextInt(1_000_000));
         rows.setColumn(number.id(), "verification_code_hash", Secrets.sha256Hex(number.id() + ":" + code));
         rows.setColumn(number.id(), "verification_code_expires_at", clock.instant().plus(settings.verificationCodeTtl()));
+        rows.setColumn(number.id(), "verification_attempts", 0);
         log.info("Sandbox verification code for {} ({} to phone number id {}): {}", number.displayPhoneNumber(), how,
                 number.id(), code);
     }
 
-    @Transactional
+    /** A refusal keeps what it recorded (the wrong attempt, the expiry): nothing else is written before one. */
+    @Transactional(noRollbackFor = ApiProblem.class)
     public void verifyCode(PhoneNumber number, String code) {
         var stored = rows.lock(number.id()).orElseThrow();
         var hash = rows.codeHash(number.id());
@@ -84,7 +87,14 @@ public class NumberLifecycle {
             throw ApiProblem.badRequest("the code expired; request a new one");
         }
         if (!hash.equals(Secrets.sha256Hex(number.id() + ":" + code.trim()))) {
-            throw ApiProblem.badRequest("the code does not match the one that was sent");
+            int attempts = rows.countWrongCode(number.id());
+            if (attempts >= MAX_CODE_ATTEMPTS) {
+                rows.setColumn(number.id(), "verification_code_hash", null);
+                throw ApiProblem.badRequest("the code does not match; after " + MAX_CODE_ATTEMPTS
+                        + " wrong codes it is void: request a new one");
+            }
+            throw ApiProblem.badRequest("the code does not match the one that was sent ("
+                    + (MAX_CODE_ATTEMPTS - attempts) + " attempts left)");
         }
         rows.setColumn(number.id(), "code_verification_status", "VERIFIED");
         rows.setColumn(number.id(), "verification_code_hash", null);
@@ -140,6 +150,7 @@ public class NumberLifecycle {
         rows.setHealth(number.id(), "OFFLINE", "GREEN", null);
         rows.setColumn(number.id(), "code_verification_status", "NOT_VERIFIED");
         rows.setColumn(number.id(), "pin_hash", null);
+        rows.setColumn(number.id(), "official_status", "NONE");
         rows.setColumn(number.id(), "messaging_limit_tier", profile.tier(profile.startTier(
                 tenancy.business(current.businessId()).orElseThrow().verified())).name());
         events.deleted(current);
@@ -210,7 +221,7 @@ public class NumberLifecycle {
         rows.lock(number.id());
         rows.setColumn(number.id(), "human_agent", value);
         rows.setColumn(number.id(), "human_agent_missing_since", value == null ? clock.instant() : null);
-        events.record(number, new NumberHistory.Entry(clock.instant(), "HUMAN_AGENT", number.humanAgent(), null,
+        events.record(number, new NumberHistory.Entry(clock.instant(), "HUMAN_AGENT", number.humanAgent(), value,
                 value == null ? "human agent removed" : "human agent set to " + value, Map.of()));
         numbers.forget(number.id());
         return rows.find(number.id()).orElseThrow();

@@ -6,6 +6,7 @@ import io.openwaba.graph.GraphFields;
 import io.openwaba.graph.GraphNode;
 import io.openwaba.graph.GraphPage;
 import io.openwaba.shared.Caller;
+import io.openwaba.shared.OrderedMaps;
 import io.openwaba.tenancy.Tenancy;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,12 +88,12 @@ class PhoneNumberGraph implements GraphNode {
         entity.put("id", number.id());
         entity.put("can_send_message", state);
         if (!state.equals("AVAILABLE")) {
-            entity.put("errors", List.of(Map.of("error_code", state.equals("LIMITED") ? 131048 : 133010,
+            entity.put("errors", List.of(OrderedMaps.of("error_code", state.equals("LIMITED") ? 131048 : 133010,
                     "error_description", "The phone number's status is " + number.status() + ".",
                     "possible_solution", state.equals("LIMITED")
                             ? "Wait until the rolling 24-hour window frees capacity."
                             : "Register the number and wait for its review.")));
         }
-        return Map.of("can_send_message", state, "entities", List.of(entity));
+        return OrderedMaps.of("can_send_message", state, "entities", List.of(entity));
     }
 }

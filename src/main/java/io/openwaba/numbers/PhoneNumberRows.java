@@ -100,8 +100,12 @@ class PhoneNumberRows {
                 .param("waba", wabaId).param("business", businessId).param("id", id).update();
     }
 
-    void delete(String id) {
-        jdbc.sql("DELETE FROM numbers_phone_number WHERE id = :id").param("id", id).update();
+    /** Counts one more wrong verification code; returns how many there have been since the code was sent. */
+    int countWrongCode(String id) {
+        jdbc.sql("UPDATE numbers_phone_number SET verification_attempts = verification_attempts + 1 WHERE id = :id")
+                .param("id", id).update();
+        return jdbc.sql("SELECT verification_attempts FROM numbers_phone_number WHERE id = :id").param("id", id)
+                .query(Integer.class).single();
     }
 
     String codeHash(String id) {

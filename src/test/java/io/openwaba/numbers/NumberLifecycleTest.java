@@ -72,6 +72,26 @@ class NumberLifecycleTest extends PlatformTest {
     }
 
     @Test
+    void fiveWrongCodesVoidTheCode(CapturedOutput output) {
+        var tenant = onboard();
+        var added = http.post("/v21.0/" + tenant.wabaId() + "/phone_numbers", tenant.token(),
+                Map.of("cc", "49", "phone_number", "176" + randomDigits(8), "verified_name", "Guessing Shop"));
+        var id = added.json().get("id").asString();
+        assertThat(http.post("/v21.0/" + id + "/request_code", tenant.token(), Map.of("code_method", "SMS")).status())
+                .isEqualTo(200);
+        var code = loggedCode(output, id);
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            var wrong = http.post("/v21.0/" + id + "/verify_code", tenant.token(), Map.of("code", otherCode(code)));
+            assertThat(wrong.body()).contains((5 - attempt) + " attempts left");
+        }
+        assertThat(http.post("/v21.0/" + id + "/verify_code", tenant.token(), Map.of("code", otherCode(code))).body())
+                .contains("void");
+        var late = http.post("/v21.0/" + id + "/verify_code", tenant.token(), Map.of("code", code));
+        assertThat(late.errorCode()).as("the right code after five wrong ones").isEqualTo(100);
+        assertThat(graphNumber(id, tenant.token()).get("code_verification_status").asString()).isEqualTo("NOT_VERIFIED");
+    }
+
+    @Test
     void aDisplayNameThatBreaksTheNamingRulesEndsTheReviewOfflineAndRejected(CapturedOutput output) {
         var tenant = onboard();
         var receiver = subscribe(tenant);

@@ -25,7 +25,7 @@ public final class AppProcess implements AutoCloseable {
         this.http = new Http("http://localhost:" + port);
     }
 
-    /** Starts an instance with these application arguments and waits until it answers. */
+    /** Starts an instance with these application arguments and waits until it answers the admin token. */
     public static AppProcess start(List<String> arguments) throws IOException, InterruptedException {
         int port;
         try (var socket = new ServerSocket(0)) {
@@ -43,7 +43,7 @@ public final class AppProcess implements AutoCloseable {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (true) {
             try {
-                if (app.http.get("/sandbox/ping", null).status() == 200) {
+                if (app.http.get("/api/businesses", PlatformTest.ADMIN_TOKEN).status() == 200) {
                     return app;
                 }
             } catch (RuntimeException notYet) {

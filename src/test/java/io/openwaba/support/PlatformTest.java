@@ -35,7 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "openwaba.templates.review-poll-interval=20ms",
         "openwaba.templates.quality-interval=50ms",
         "openwaba.notices.poll-interval=50ms",
-        "openwaba.numbers.health-interval=200ms"
+        "openwaba.numbers.health-interval=1s"
 })
 public abstract class PlatformTest {
 

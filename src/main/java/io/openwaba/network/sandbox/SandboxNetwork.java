@@ -163,6 +163,7 @@ public class SandboxNetwork {
         card.put("phone_number_id", number.id());
         card.put("display_phone_number", number.displayPhoneNumber());
         card.put("verified_name", number.verifiedName());
+        card.put("official_business_account", number.officialBusinessAccount());
         card.put("about", profile.about());
         card.put("address", profile.address());
         card.put("description", profile.description());
