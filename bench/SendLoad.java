@@ -54,11 +54,24 @@ import java.util.stream.IntStream;
 /**
  * Load generator for the openwaba send path, run against an already running server.
  *
- * <p>It sends text messages through {@code POST /{version}/{phone_number_id}/messages} at a fixed
+ * <p>It sends messages through {@code POST /{version}/{phone_number_id}/messages} at a fixed
  * open-loop rate (or closed loop with {@code --rate 0}) and measures how many sends are accepted and
- * how long each takes until the response is complete. A local webhook receiver checks the
- * {@code X-Hub-Signature-256} of every delivery and that each accepted message gets its sent,
- * delivered and read status exactly once; the run waits for the last read status before reporting.
+ * how long each takes until the response is complete. The sends stay within the number-health limits
+ * (80 messages/s per number unless raised, 45 then one per 6 s per (number, customer) pair, the
+ * messaging-limit tier's unique customers per 24 h), so that a correct run has no refusal
+ * (130429, 131056, 131048); the report counts refusals by Graph error code.
+ *
+ * <p>Two modes. {@code foundation} (the default): text replies inside open customer service windows. It
+ * registers {@code --numbers - 1} numbers beside the demo number under the demo WABA (with the admin token),
+ * creates {@code --customers} simulated customers, each writing to one number, and sends round-robin over
+ * these (number, customer) pairs: at 1,000/s over 16 numbers and 10,000 pairs that is 62.5/s per number and
+ * one send per pair every 10 s. {@code templates}: the demo template outside any window to a new generated
+ * customer each time, from numbers set to TIER_100K and 1,000 messages/s (see {@link #templateRequests}).
+ *
+ * <p>A local webhook receiver checks the {@code X-Hub-Signature-256} of every delivery and that each
+ * accepted message gets its sent, delivered and read status exactly once (in templates mode: its failed
+ * status, as the recipients are not on the sandbox network); the run waits for the last of them before
+ * reporting.
  * An empty endpoint ({@code GET /sandbox/ping}) is measured last, on the warmed-up and idle server, as
  * the ceiling of the HTTP stack.
  * After the drain the subscription is deleted, so the server stops delivering to the receiver.
@@ -78,7 +91,24 @@ import java.util.stream.IntStream;
 public class SendLoad {
 
     private static final long ORIGIN = System.nanoTime() - 1;
+    /** Foundation customers: +49 151 0000 0000 and up (German mobile numbers, valid for the server). */
     private static final long FIRST_CUSTOMER = 4915100000000L;
+    /** Template recipients: +49 151 5000 0000 and up, away from the foundation customers and the demo ones. */
+    private static final long FIRST_TEMPLATE_CUSTOMER = 4915150000000L;
+    /** Numbers registered for the load: +49 176 1111 0000 and up. */
+    private static final long FIRST_BENCH_NUMBER = 4917611110000L;
+    /** How many numbers a verified business's WABA may hold. */
+    private static final int MAX_NUMBERS = 25;
+    /** A number's throughput until an admin raises it, in messages per second. */
+    private static final int DEFAULT_THROUGHPUT = 80;
+    /** What one (number, customer) pair may sustain after its burst: one message in 6 s. */
+    private static final double PAIR_SENDS_PER_SECOND = 1 / 6.0;
+    /** How long the server may keep serving a number's old settings from its cache. */
+    private static final long NUMBER_CACHE_MILLIS = 1_500;
+    /** The Graph error codes of the number-health limits: throughput, pair rate, messaging-limit tier. */
+    static final List<String> LIMIT_CODES = List.of("130429", "131056", "131048");
+    private static final String TEMPLATE_NAME = "order_update";
+    private static final String TEMPLATE_LANGUAGE = "en_US";
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final Options options;
@@ -144,24 +174,34 @@ public class SendLoad {
         Sandbox sandbox = Sandbox.from(sandboxInfo());
         try (Receiver receiver = Receiver.start(options.receiverPort(), sandbox.appSecret())) {
             log("webhook receiver on %s", receiver.callbackUrl());
+            long setupStart = now();
+            List<String> numbers = prepareNumbers(sandbox);
             subscribe(sandbox, receiver);
             Audit audit;
             Report report;
             try {
-                List<String> customers = prepareCustomers(sandbox);
+                RequestTemplate sends;
+                if (options.mode() == Mode.TEMPLATES) {
+                    sends = templateRequests(sandbox, numbers);
+                } else {
+                    List<String> customers = prepareCustomers(sandbox, numbers);
+                    sends = sendRequests(sandbox, numbers, customers);
+                }
+                double setupSeconds = (now() - setupStart) / 1e9;
+                log("setup done in %.1f s", setupSeconds);
 
-                RequestTemplate sends = sendRequests(sandbox, customers);
                 long loadStart = now();
                 long deliveriesBeforeLoad = receiver.deliveries.sum();
-                runPhase("warmup", options.warmup(), sends, false, receiver);
+                PhaseResult warmup = runPhase("warmup", options.warmup(), sends, false, receiver);
                 PhaseResult measured = runPhase("measured", options.duration(), sends, true, receiver);
                 boolean drained = drain(receiver);
                 double overallSeconds = Math.max(0, receiver.lastDeliveryAt() - loadStart) / 1e9;
                 double overallDeliveryRate = (receiver.deliveries.sum() - deliveriesBeforeLoad) / overallSeconds;
                 // After the load, on a warmed-up and idle server: the ceiling of its HTTP stack.
                 PhaseResult ceiling = measureCeiling(receiver);
-                audit = Audit.of(ledger, receiver);
-                report = report(measured, ceiling, receiver, audit, drained, overallDeliveryRate);
+                audit = Audit.of(ledger, receiver, limitRefusals(warmup.stats(), measured.stats()));
+                report = report(warmup, measured, ceiling, receiver, audit, drained, overallDeliveryRate,
+                        numbers.size(), setupSeconds);
             } finally {
                 unsubscribe(sandbox);
             }
@@ -172,6 +212,19 @@ public class SendLoad {
             ticker.shutdownNow();
             httpExecutor.shutdownNow();
         }
+    }
+
+    /** Refusals for the number-health limits in warm-up and measured window together, by Graph error code. */
+    private static Map<String, Long> limitRefusals(PhaseStats... phases) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String code : LIMIT_CODES) {
+            long sum = 0;
+            for (PhaseStats phase : phases) {
+                sum += phase.refusals(code);
+            }
+            counts.put(code, sum);
+        }
+        return counts;
     }
 
     private Map<String, Object> sandboxInfo() throws InterruptedException {
@@ -214,24 +267,99 @@ public class SendLoad {
         }
     }
 
-    private List<String> prepareCustomers(Sandbox sandbox) throws InterruptedException {
+    /**
+     * The business numbers the sends go out from: the demo number first, then {@code --numbers - 1} numbers
+     * {@code +49 176 1111 0000}, {@code 0001}, ... under the demo WABA, registered unless the WABA already has
+     * them. Each gets the throughput and the tier asked for.
+     */
+    private List<String> prepareNumbers(Sandbox sandbox) throws InterruptedException {
+        List<String> ids = new ArrayList<>(List.of(sandbox.phoneNumberId()));
+        if (options.numbers() > 1) {
+            Map<String, String> existing = new LinkedHashMap<>();
+            for (Object number : Json.list(adminJson("GET", "/api/wabas/" + sandbox.wabaId() + "/phone-numbers",
+                    null, Set.of(200)))) {
+                Map<String, Object> fields = Json.object(number);
+                existing.put(Json.text(fields.get("wa_id")), Json.text(fields.get("id")));
+            }
+            List<String> missing = new ArrayList<>();
+            for (int i = 1; i < options.numbers(); i++) {
+                String waId = String.valueOf(FIRST_BENCH_NUMBER + i - 1);
+                if (existing.containsKey(waId)) {
+                    ids.add(existing.get(waId));
+                } else {
+                    missing.add(waId);
+                }
+            }
+            log("registering %d numbers under WABA %s (%d already there)", missing.size(), sandbox.wabaId(),
+                    ids.size() - 1);
+            for (String waId : missing) {
+                // One at a time: a handful of requests, and each checks the WABA's number count.
+                String body = "{\"phone_number\":" + Json.quote("+" + waId.substring(0, 2) + " "
+                        + waId.substring(2, 5) + " " + waId.substring(5)) + ",\"verified_name\":\"Bench\"}";
+                Object created = adminJson("POST", "/api/wabas/" + sandbox.wabaId() + "/phone-numbers", body,
+                        Set.of(200, 201));
+                ids.add(Json.text(Json.object(created).get("id")));
+            }
+        }
+        boolean changed = false;
+        if (options.throughput() > 0) {
+            log("setting %d messages/s throughput on %d numbers", options.throughput(), ids.size());
+            sendAll("set throughput", ids.stream()
+                    .map(id -> admin("PUT", "/api/phone-numbers/" + id + "/throughput",
+                            "{\"messages_per_second\":" + options.throughput() + "}"))
+                    .toList(), Set.of(200, 204));
+            changed = true;
+        }
+        if (!options.tier().isEmpty()) {
+            log("setting messaging-limit tier %s on %d numbers", options.tier(), ids.size());
+            sendAll("set tier", ids.stream()
+                    .map(id -> admin("PUT", "/api/phone-numbers/" + id + "/messaging-limit",
+                            "{\"tier\":" + Json.quote(options.tier()) + "}"))
+                    .toList(), Set.of(200, 204));
+            changed = true;
+        }
+        double perNumber = options.rate() / ids.size();
+        int throughput = options.throughput() > 0 ? options.throughput() : DEFAULT_THROUGHPUT;
+        if (options.rate() > 0 && perNumber > 0.8 * throughput) {
+            log("warning: %.1f sends/s per number is over 80 %% of its %d/s throughput; jitter may exceed it",
+                    perNumber, throughput);
+        }
+        if (changed) {
+            // The server caches a number for up to a second; let every send see the new limits.
+            Thread.sleep(NUMBER_CACHE_MILLIS);
+        }
+        return ids;
+    }
+
+    /**
+     * Creates {@code --customers} simulated customers; customer {@code i} writes to number {@code i % numbers}
+     * only, so that its customer service window is open, which gives as many (number, customer) pairs as
+     * customers. The sends go round-robin over the customers, so each pair gets one send in
+     * {@code customers / rate} seconds, and each number {@code rate / numbers} sends per second.
+     */
+    private List<String> prepareCustomers(Sandbox sandbox, List<String> numbers) throws InterruptedException {
         List<String> waIds = IntStream.range(0, options.customers())
                 .mapToObj(i -> String.valueOf(FIRST_CUSTOMER + i))
                 .toList();
-        log("creating %d customers", waIds.size());
+        if (options.rate() > 0 && options.rate() / waIds.size() > PAIR_SENDS_PER_SECOND) {
+            log("warning: %s sends/s over %d pairs is more than one send per pair in %.0f s; expect 131056",
+                    number(options.rate()), waIds.size(), 1 / PAIR_SENDS_PER_SECOND);
+        }
+        log("creating %d customers, each writing to one of %d numbers", waIds.size(), numbers.size());
         sendAll("create customer", IntStream.range(0, waIds.size())
                 .mapToObj(i -> post("/sandbox/customers", null, "{\"wa_id\":" + Json.quote(waIds.get(i))
                         + ",\"name\":\"Load Customer " + i + "\",\"country\":\"DE\"}"))
                 .toList(), Set.of(200, 201, 409));
-        String inbound = "{\"to\":" + Json.quote(sandbox.phoneNumberId())
-                + ",\"type\":\"text\",\"text\":{\"body\":\"hi\"}}";
-        sendAll("customer message", waIds.stream()
-                .map(waId -> post("/sandbox/customers/" + waId + "/messages", null, inbound))
+        sendAll("customer message", IntStream.range(0, waIds.size())
+                .mapToObj(i -> post("/sandbox/customers/" + waIds.get(i) + "/messages", null,
+                        "{\"to\":" + Json.quote(numbers.get(i % numbers.size()))
+                                + ",\"type\":\"text\",\"text\":{\"body\":\"hi\"}}"))
                 .toList(), Set.of(200, 201));
         return waIds;
     }
 
-    private void sendAll(String what, List<HttpRequest> requests, Set<Integer> expected)
+    /** Sends the requests, at most {@code --clients} at a time, and returns the responses in their order. */
+    private List<HttpResponse<String>> sendAll(String what, List<HttpRequest> requests, Set<Integer> expected)
             throws InterruptedException {
         Semaphore bound = new Semaphore(options.clients());
         List<CompletableFuture<HttpResponse<String>>> pending = new ArrayList<>();
@@ -239,13 +367,39 @@ public class SendLoad {
             bound.acquire();
             pending.add(http.sendAsync(request, ofString()).whenComplete((response, error) -> bound.release()));
         }
+        List<HttpResponse<String>> responses = new ArrayList<>();
         for (CompletableFuture<HttpResponse<String>> future : pending) {
-            HttpResponse<String> response = future.join();
-            if (!expected.contains(response.statusCode())) {
-                throw new IllegalStateException(what + " " + response.request().uri() + " answered HTTP "
-                        + response.statusCode() + ": " + response.body());
+            HttpResponse<String> response;
+            try {
+                response = future.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw new IllegalStateException(what + " failed: " + e.getCause(), e.getCause());
             }
+            if (!expected.contains(response.statusCode())) {
+                throw new IllegalStateException(what + " " + response.request().method() + " "
+                        + response.request().uri() + " answered HTTP " + response.statusCode() + ": "
+                        + response.body());
+            }
+            responses.add(response);
         }
+        return responses;
+    }
+
+    private Object adminJson(String method, String path, String json, Set<Integer> expected)
+            throws InterruptedException {
+        HttpResponse<String> response = sendAll(method + " " + path, List.of(admin(method, path, json)), expected)
+                .get(0);
+        return Json.parse(response.body());
+    }
+
+    private HttpRequest admin(String method, String path, String json) {
+        return HttpRequest.newBuilder(URI.create(options.baseUrl() + path))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Authorization", "Bearer " + options.adminToken())
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json))
+                .build();
     }
 
     private PhaseResult measureCeiling(Receiver receiver) throws InterruptedException {
@@ -296,10 +450,11 @@ public class SendLoad {
     /**
      * The send {@code {"messaging_product":"whatsapp","to":"<wa_id>","type":"text","text":{"body":"load test <n>"}}},
      * assembled from prepared bytes: only the content length and the message number are formatted per send.
+     * Send {@code n} goes to customer {@code n % customers} from that customer's number, round-robin over the
+     * (number, customer) pairs and so over the numbers.
      */
-    private RequestTemplate sendRequests(Sandbox sandbox, List<String> customers) {
-        String path = "/" + sandbox.graphVersion() + "/" + sandbox.phoneNumberId() + "/messages";
-        byte[] head = target.requestHead("POST", path, sandbox.accessToken(), true);
+    private RequestTemplate sendRequests(Sandbox sandbox, List<String> numbers, List<String> customers) {
+        byte[][] heads = heads(sandbox, numbers);
         byte[][] bodyStarts = customers.stream()
                 .map(to -> ("{\"messaging_product\":\"whatsapp\",\"to\":" + Json.quote(to)
                         + ",\"type\":\"text\",\"text\":{\"body\":\"load test ").getBytes(StandardCharsets.UTF_8))
@@ -307,14 +462,65 @@ public class SendLoad {
         byte[] bodyEnd = "\"}}".getBytes(StandardCharsets.UTF_8);
         return out -> {
             long n = messageCounter.getAndIncrement();
-            byte[] bodyStart = bodyStarts[(int) (n % bodyStarts.length)];
-            out.append(head)
+            int customer = (int) (n % bodyStarts.length);
+            byte[] bodyStart = bodyStarts[customer];
+            out.append(heads[customer % heads.length])
                     .appendDecimal(bodyStart.length + Bytes.digits(n) + bodyEnd.length)
                     .append(Target.END_OF_HEAD)
                     .append(bodyStart)
                     .appendDecimal(n)
                     .append(bodyEnd);
         };
+    }
+
+    /**
+     * The demo template {@code order_update} ("Hi {{1}}, your order {{2}} is now {{3}}.") with the message
+     * number as the order, each send to a customer never sent to before: send {@code n} goes to the generated
+     * wa_id {@code FIRST_TEMPLATE_CUSTOMER + n} from number {@code n % numbers}. Nobody has these numbers on
+     * the sandbox network, so no window is open and each send counts as a new unique customer against the
+     * number's messaging limit; the server accepts the send and reports it {@code failed} (131026) by webhook.
+     *
+     * <p>By default the sends alternate between two numbers (the demo number and one registered number), both
+     * at TIER_100K and 1,000 messages/s. Fewer numbers stress the tier ledger more: each number's rolling-24 h
+     * ledger grows to rate x (warmup + duration) / numbers unique customers (45,000 each at the defaults,
+     * 45 % of the tier), and every send checks and updates its number's ledger under that number's lock, so two
+     * numbers mean two hot ledgers (16 numbers would leave 5,625 customers in each and spread the contention).
+     * One number would be harder still, but a number's throughput is counted per calendar second: at exactly
+     * its 1,000/s a few sends that jitter moves across a second boundary would be refused (130429), and the
+     * run would measure a sender at its exact throughput limit rather than the tier ledger. Two numbers keep
+     * each at half its throughput. {@code --numbers 1 --rate 900} or {@code --numbers 16} choose otherwise.
+     */
+    private RequestTemplate templateRequests(Sandbox sandbox, List<String> numbers) {
+        byte[][] heads = heads(sandbox, numbers);
+        long customers = options.customers();
+        byte[] to = "{\"messaging_product\":\"whatsapp\",\"to\":\"".getBytes(StandardCharsets.UTF_8);
+        byte[] template = ("\",\"type\":\"template\",\"template\":{\"name\":\"" + TEMPLATE_NAME
+                + "\",\"language\":{\"code\":\"" + TEMPLATE_LANGUAGE + "\"},\"components\":[{\"type\":\"body\","
+                + "\"parameters\":[{\"type\":\"text\",\"text\":\"Load Customer\"},{\"type\":\"text\",\"text\":\"L")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] end = "\"},{\"type\":\"text\",\"text\":\"on its way\"}]}]}}".getBytes(StandardCharsets.UTF_8);
+        int fixedLength = to.length + template.length + end.length;
+        return out -> {
+            long n = messageCounter.getAndIncrement();
+            // Never past the customers: Options.check made sure the run's slots fit them.
+            long waId = FIRST_TEMPLATE_CUSTOMER + n % customers;
+            out.append(heads[(int) (n % heads.length)])
+                    .appendDecimal(fixedLength + Bytes.digits(waId) + Bytes.digits(n))
+                    .append(Target.END_OF_HEAD)
+                    .append(to)
+                    .appendDecimal(waId)
+                    .append(template)
+                    .appendDecimal(n)
+                    .append(end);
+        };
+    }
+
+    /** The request head of {@code POST /{version}/{phone_number_id}/messages} for each number. */
+    private byte[][] heads(Sandbox sandbox, List<String> numbers) {
+        return numbers.stream()
+                .map(id -> target.requestHead("POST", "/" + sandbox.graphVersion() + "/" + id + "/messages",
+                        sandbox.accessToken(), true))
+                .toArray(byte[][]::new);
     }
 
     private boolean drain(Receiver receiver) throws InterruptedException {
@@ -337,22 +543,40 @@ public class SendLoad {
         }
     }
 
-    private Report report(PhaseResult measured, PhaseResult ceiling, Receiver receiver, Audit audit,
-                          boolean drained, double overallDeliveryRate) {
+    private Report report(PhaseResult warmup, PhaseResult measured, PhaseResult ceiling, Receiver receiver,
+                          Audit audit, boolean drained, double overallDeliveryRate, int numbers,
+                          double setupSeconds) {
         PhaseStats sends = measured.stats();
+        boolean templates = options.mode() == Mode.TEMPLATES;
         Report report = new Report()
                 .section("configuration")
                 .put("base_url", options.baseUrl())
+                .put("mode", options.mode().label() + (templates
+                        ? " (" + TEMPLATE_NAME + " outside any window, each send to a new customer)"
+                        : " (text replies inside open windows)"))
                 .put("target_rate_per_s", options.rate() > 0 ? number(options.rate()) : "closed loop")
                 .put("duration_s", options.duration())
                 .put("warmup_s", options.warmup())
                 .put("clients", options.clients())
-                .put("customers", options.customers())
+                .put("numbers", numbers)
+                .put("customers", templates
+                        ? options.customers() + " generated wa_ids, " + messageCounter.get() + " used"
+                        : options.customers())
+                .put("number_customer_pairs", templates ? messageCounter.get() : options.customers())
+                .put("throughput_per_number", options.throughput() > 0 ? options.throughput()
+                        : "server default (" + DEFAULT_THROUGHPUT + ")")
+                .put("messaging_limit_tier", options.tier().isEmpty() ? "unchanged" : options.tier())
+                .put("setup_s", fixed(setupSeconds, 1))
                 .section("sends (measured window)")
                 .put("window_s", fixed(sends.windowSeconds(), 2))
                 .put("accepted_sends", sends.accepted.sum())
                 .put("accepted_per_s", fixed(sends.acceptedPerSecond(), 1))
                 .put("non_200_answers", PhaseStats.summary(sends.rejected))
+                .put("refused_130429_throughput", sends.refusals("130429"))
+                .put("refused_131056_pair_rate", sends.refusals("131056"))
+                .put("refused_131048_messaging_limit", sends.refusals("131048"))
+                .put("refused_other_codes", sends.otherRefusals())
+                .put("warmup_refusals_by_code", PhaseStats.summary(warmup.stats().refused))
                 .put("transport_errors", PhaseStats.summary(sends.errors))
                 .put("shed_sends", sends.shed.sum())
                 .put("connections_opened", sends.connections.sum())
@@ -383,6 +607,10 @@ public class SendLoad {
                 .put("send_to_read_ms_p50", millis(audit.sendToRead().percentile(50)))
                 .put("send_to_read_ms_p99", millis(audit.sendToRead().percentile(99)))
                 .put("all_read_after_last_accept_ms", drained ? millis(audit.drainNanos())
+                        : "n/a (drain timed out after " + options.drainTimeout() + " s)")
+                .put("send_to_final_status_ms_p50", millis(audit.sendToFinal().percentile(50)))
+                .put("send_to_final_status_ms_p99", millis(audit.sendToFinal().percentile(99)))
+                .put("all_final_after_last_accept_ms", drained ? millis(audit.finalDrainNanos())
                         : "n/a (drain timed out after " + options.drainTimeout() + " s)");
         if (ceiling != null) {
             PhaseStats ping = ceiling.stats();
@@ -463,16 +691,51 @@ public class SendLoad {
         };
     }
 
+    /** What the load sends: text replies inside open windows, or templates to new customers. */
+    enum Mode {
+        FOUNDATION, TEMPLATES;
+
+        String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** The messaging-limit tiers and how many unique customers per rolling 24 h each allows. */
+    static final Map<String, Long> TIERS = Map.of(
+            "TIER_50", 50L, "TIER_1K", 1_000L, "TIER_10K", 10_000L, "TIER_100K", 100_000L,
+            "TIER_UNLIMITED", Long.MAX_VALUE);
+
+    /**
+     * The options; {@code numbers}, {@code customers}, {@code throughput} and {@code tier} are already resolved
+     * for the mode ({@code throughput} 0 and {@code tier} "" mean: leave the numbers' own setting).
+     */
     record Options(String baseUrl, int duration, double rate, int clients, int customers, int warmup,
-                   int receiverPort, int drainTimeout, int pingDuration) {
+                   int receiverPort, int drainTimeout, int pingDuration, Mode mode, int numbers,
+                   String adminToken, int throughput, String tier) {
 
         static final String USAGE = """
                 usage: java bench/SendLoad.java [options]
                   --base-url URL         server to load (default http://localhost:8080)
+                  --mode M               foundation: text replies inside open customer service windows,
+                                         spread round-robin over (number, customer) pairs;
+                                         templates: the demo template order_update outside any window,
+                                         every send to a new customer (default foundation)
                   --duration S           seconds of measured load (default 60)
-                  --rate N               target sends/s, open loop; 0 = closed loop (default 1000)
+                  --rate N               target sends/s, open loop; 0 = closed loop, foundation only (default 1000)
                   --clients N            client threads, one keep-alive connection each (default 64)
-                  --customers N          distinct customers the sends are spread over (default 200)
+                  --numbers N            business numbers the sends are spread over, 1 to 25: the demo number and
+                                         N-1 numbers registered under the demo WABA (default 16 in foundation
+                                         mode, 2 in templates mode)
+                  --customers N          foundation: simulated customers, each writes to one number, so N
+                                         (number, customer) pairs (default 10000); templates: generated wa_ids,
+                                         at least rate x (warmup + duration) (default 100000)
+                  --admin-token T        the server's BSP admin token (openwaba.admin.token), needed to register
+                                         numbers and to set throughput and tier
+                  --throughput N         messages_per_second set on each number, 1 to 1000, 0 = leave it
+                                         (default 0 in foundation mode, 1000 in templates mode)
+                  --tier T               messaging-limit tier set on each number: TIER_50, TIER_1K, TIER_10K,
+                                         TIER_100K, TIER_UNLIMITED, or keep (default keep in foundation mode,
+                                         TIER_100K in templates mode)
                   --warmup S             seconds of load before measuring, discarded (default 30)
                   --receiver-port P      webhook receiver port on 127.0.0.1, 0 = any free (default 0)
                   --drain-timeout S      seconds to wait for the last read statuses (default 120)
@@ -481,10 +744,15 @@ public class SendLoad {
         static Options parse(String[] args) {
             Map<String, String> values = new LinkedHashMap<>();
             values.put("base-url", "http://localhost:8080");
+            values.put("mode", "foundation");
             values.put("duration", "60");
             values.put("rate", "1000");
             values.put("clients", "64");
-            values.put("customers", "200");
+            values.put("numbers", "auto");
+            values.put("customers", "auto");
+            values.put("admin-token", "");
+            values.put("throughput", "auto");
+            values.put("tier", "auto");
             values.put("warmup", "30");
             values.put("receiver-port", "0");
             values.put("drain-timeout", "120");
@@ -499,7 +767,22 @@ public class SendLoad {
                 }
                 values.put(name, args[i + 1]);
             }
-            return new Options(
+            Mode mode = switch (values.get("mode")) {
+                case "foundation" -> Mode.FOUNDATION;
+                case "templates" -> Mode.TEMPLATES;
+                default -> throw new IllegalArgumentException("--mode must be foundation or templates");
+            };
+            boolean templates = mode == Mode.TEMPLATES;
+            resolve(values, "numbers", templates ? "2" : "16");
+            resolve(values, "customers", templates ? "100000" : "10000");
+            resolve(values, "throughput", templates ? "1000" : "0");
+            resolve(values, "tier", templates ? "TIER_100K" : "keep");
+            String tier = values.get("tier").equals("keep") ? "" : values.get("tier");
+            if (!tier.isEmpty() && !TIERS.containsKey(tier)) {
+                throw new IllegalArgumentException("--tier must be one of " + String.join(", ",
+                        new java.util.TreeSet<>(TIERS.keySet())) + " or keep");
+            }
+            Options options = new Options(
                     values.get("base-url").replaceAll("/+$", ""),
                     integer(values, "duration", 1, Integer.MAX_VALUE),
                     rate(values.get("rate")),
@@ -508,7 +791,51 @@ public class SendLoad {
                     integer(values, "warmup", 0, Integer.MAX_VALUE),
                     integer(values, "receiver-port", 0, 65_535),
                     integer(values, "drain-timeout", 0, Integer.MAX_VALUE),
-                    integer(values, "ping-duration", 0, Integer.MAX_VALUE));
+                    integer(values, "ping-duration", 0, Integer.MAX_VALUE),
+                    mode,
+                    integer(values, "numbers", 1, MAX_NUMBERS),
+                    values.get("admin-token"),
+                    integer(values, "throughput", 0, 1000),
+                    tier);
+            options.check();
+            return options;
+        }
+
+        /** Sends the run can make at most: one per slot of the warm-up and the measured window. */
+        long plannedSends() {
+            return (long) Math.ceil(rate * ((long) warmup + duration));
+        }
+
+        /** Refuses combinations that cannot give a clean run: the limits would refuse sends by design. */
+        private void check() {
+            boolean needsAdmin = numbers > 1 || throughput > 0 || !tier.isEmpty();
+            if (needsAdmin && adminToken.isEmpty()) {
+                throw new IllegalArgumentException("--numbers > 1, --throughput and --tier need --admin-token"
+                        + " (start the server with --openwaba.admin.token=...)");
+            }
+            if (mode == Mode.TEMPLATES) {
+                if (rate == 0) {
+                    throw new IllegalArgumentException("--mode templates needs an open-loop --rate, so that"
+                            + " rate x (warmup + duration) sends fit the customers");
+                }
+                if (plannedSends() > customers) {
+                    throw new IllegalArgumentException("--mode templates sends each template to a new customer:"
+                            + " rate x (warmup + duration) = " + plannedSends() + " sends need --customers >= "
+                            + plannedSends());
+                }
+                long perNumber = (plannedSends() + numbers - 1) / numbers;
+                Long allowed = TIERS.get(tier);
+                if (allowed != null && perNumber > allowed) {
+                    throw new IllegalArgumentException(perNumber + " new customers per number exceed " + tier
+                            + " (" + allowed + " per 24 h): use more --numbers, a higher --tier or fewer sends");
+                }
+            }
+        }
+
+        private static void resolve(Map<String, String> values, String name, String automatic) {
+            if (values.get(name).equals("auto")) {
+                values.put(name, automatic);
+            }
         }
 
         private static int integer(Map<String, String> values, String name, int min, int max) {
@@ -1252,6 +1579,8 @@ public class SendLoad {
         final LongAdder staleRetries = new LongAdder();
         final Map<String, LongAdder> rejected = new ConcurrentSkipListMap<>();
         final Map<String, LongAdder> errors = new ConcurrentSkipListMap<>();
+        /** Non-2xx answers by the Graph error code in their body ({@code error.code}), "none" without one. */
+        final Map<String, LongAdder> refused = new ConcurrentSkipListMap<>();
         volatile long maxLagNanos;
         private volatile long start;
         private volatile long end;
@@ -1302,11 +1631,33 @@ public class SendLoad {
                 count(errors, error.getClass().getSimpleName());
             } else if (response.status() / 100 != 2) {
                 count(rejected, String.valueOf(response.status()));
+                count(refused, graphErrorCode(response.bodyText()));
             } else if (!onSuccess.accept(response, start, end)) {
                 count(rejected, response.status() + " without wamid");
             } else {
                 accepted.increment();
                 latency.record(end - start);
+            }
+        }
+
+        long refusals(String code) {
+            LongAdder count = refused.get(code);
+            return count == null ? 0 : count.sum();
+        }
+
+        /** The refusals with other codes than the number-health limits', as "code=count, ...". */
+        String otherRefusals() {
+            Map<String, LongAdder> others = new java.util.TreeMap<>(refused);
+            LIMIT_CODES.forEach(others::remove);
+            return summary(others);
+        }
+
+        private static String graphErrorCode(String body) {
+            try {
+                String code = Json.text(Json.object(Json.object(Json.parse(body)).get("error")).get("code"));
+                return code == null ? "none" : code;
+            } catch (IllegalArgumentException e) {
+                return "none";
             }
         }
 
@@ -1428,15 +1779,29 @@ public class SendLoad {
         }
     }
 
-    /** The ledger checked against what the receiver saw, after the drain. */
-    record Audit(long tracked, long lost, long unknownWamids, long drainNanos, Histogram sendToRead) {
+    /**
+     * The ledger checked against what the receiver saw, after the drain. A send's final status is its
+     * {@code read}, or its {@code failed} (the template mode's recipients are not on the network).
+     */
+    record Audit(long tracked, long lost, long unknownWamids, long drainNanos, Histogram sendToRead,
+                 long finalDrainNanos, Histogram sendToFinal, Map<String, Long> limitRefusals) {
 
-        static Audit of(Ledger ledger, Receiver receiver) {
+        static Audit of(Ledger ledger, Receiver receiver, Map<String, Long> limitRefusals) {
             long lost = 0;
             long lastRead = 0;
+            long lastFinal = 0;
             Histogram sendToRead = new Histogram();
+            Histogram sendToFinal = new Histogram();
             for (Map.Entry<String, Ledger.Send> entry : ledger.sends.entrySet()) {
                 Arrivals arrivals = receiver.arrivals(entry.getKey());
+                long finalAt = arrivals == null ? 0 : arrivals.complete() ? arrivals.at(Arrivals.READ)
+                        : arrivals.at(Arrivals.FAILED);
+                if (finalAt > 0) {
+                    lastFinal = Math.max(lastFinal, finalAt);
+                    if (entry.getValue().measured()) {
+                        sendToFinal.record(finalAt - entry.getValue().start());
+                    }
+                }
                 if (arrivals == null || !arrivals.complete()) {
                     lost += arrivals != null && arrivals.failed() ? 0 : 1;
                     continue;
@@ -1448,7 +1813,9 @@ public class SendLoad {
             }
             long unknown = receiver.wamids().stream().filter(wamid -> !ledger.sends.containsKey(wamid)).count();
             long drain = lastRead == 0 ? -1 : Math.max(0, lastRead - ledger.lastAccept.get());
-            return new Audit(ledger.sends.size(), lost, unknown, drain, sendToRead);
+            long finalDrain = lastFinal == 0 ? -1 : Math.max(0, lastFinal - ledger.lastAccept.get());
+            return new Audit(ledger.sends.size(), lost, unknown, drain, sendToRead, finalDrain, sendToFinal,
+                    limitRefusals);
         }
 
         boolean passed(Receiver receiver) {
@@ -1469,6 +1836,8 @@ public class SendLoad {
             addIfPositive(problems, "bad_signatures", receiver.badSignatures.sum());
             addIfPositive(problems, "duplicate_webhook_ids", receiver.duplicateWebhookIds.sum());
             addIfPositive(problems, "duplicate_statuses", receiver.duplicateStatuses.sum());
+            // The run is sized to stay within every limit, so a refusal for one is a finding.
+            limitRefusals.forEach((code, count) -> addIfPositive(problems, "refused_" + code, count));
             return problems;
         }
 
