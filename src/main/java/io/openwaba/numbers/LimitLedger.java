@@ -81,8 +81,9 @@ class LimitLedger {
     /** When each of these customers was last reached by the holder (those never reached are absent). */
     Map<String, Instant> lastReached(String holderId, Collection<String> waIds) {
         var found = new HashMap<String, Instant>();
-        jdbc.sql("SELECT wa_id, reached_at FROM numbers_reach WHERE holder_id = :id AND wa_id IN (:waIds)")
-                .param("id", holderId).param("waIds", List.copyOf(waIds))
+        // Row values, not "holder_id = ? AND wa_id IN (...)": H2 then seeks each key instead of scanning the holder.
+        jdbc.sql("SELECT wa_id, reached_at FROM numbers_reach WHERE (holder_id, wa_id) IN (:keys)")
+                .param("keys", keys(holderId, waIds))
                 .query((rs, row) -> found.put(rs.getString("wa_id"), SqlTime.instant(rs, "reached_at"))).list();
         return found;
     }
@@ -90,8 +91,8 @@ class LimitLedger {
     /** Records the reaches: {@code known} customers had a row, the others get one. */
     void reached(String holderId, Collection<String> known, Collection<String> fresh, Instant at) {
         if (!known.isEmpty()) {
-            jdbc.sql("UPDATE numbers_reach SET reached_at = :at WHERE holder_id = :id AND wa_id IN (:waIds)")
-                    .param("at", SqlTime.utc(at)).param("id", holderId).param("waIds", List.copyOf(known)).update();
+            jdbc.sql("UPDATE numbers_reach SET reached_at = :at WHERE (holder_id, wa_id) IN (:keys)")
+                    .param("at", SqlTime.utc(at)).param("keys", keys(holderId, known)).update();
         }
         if (!fresh.isEmpty()) {
             template.batchUpdate("INSERT INTO numbers_reach (holder_id, wa_id, reached_at) VALUES (?, ?, ?)",
@@ -101,6 +102,10 @@ class LimitLedger {
                         ps.setObject(3, SqlTime.utc(at));
                     });
         }
+    }
+
+    private static List<Object[]> keys(String holderId, Collection<String> waIds) {
+        return waIds.stream().map(waId -> new Object[] {holderId, waId}).toList();
     }
 
     /** Unique customers reached since {@code since}. */

@@ -141,6 +141,8 @@ public class NumberLifecycle {
                     + " (quality rating, messaging limit, status changes) and cannot be undone; to go ahead, repeat"
                     + " the request with confirm=" + number.waId().digits());
         }
+        // Holder before number, the order every transaction takes these locks in.
+        admission.lockHolder(admission.holderOf(number), number, clock.instant());
         var current = rows.lock(number.id()).orElseThrow();
         history.deleteOf(number.id());
         feedback.deleteOf(number.id());
@@ -167,12 +169,17 @@ public class NumberLifecycle {
         }
         var business = tenancy.business(target.businessId()).orElseThrow();
         numbers.checkAllowance(target, business);
-        var current = rows.lock(number.id()).orElseThrow();
-        rows.move(number.id(), target.id(), business.id());
         var now = clock.instant();
+        int tier = -1;
         if (profile.perBusiness()) {
             ledger.create(business.id(), profile.startTier(business.verified()), now);
-            var tier = ledger.lock(business.id(), profile.window(), now).orElseThrow().tier();
+            tier = ledger.lock(business.id(), profile.window(), now).orElseThrow().tier();
+        } else {
+            admission.lockHolder(number.id(), number, now);
+        }
+        var current = rows.lock(number.id()).orElseThrow();
+        rows.move(number.id(), target.id(), business.id());
+        if (tier >= 0) {
             rows.setColumn(number.id(), "messaging_limit_tier", profile.tier(tier).name());
         }
         var figures = new LinkedHashMap<String, Object>();

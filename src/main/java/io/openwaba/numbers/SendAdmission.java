@@ -71,15 +71,17 @@ public class SendAdmission {
         for (Send send : sends) {
             numbersById.computeIfAbsent(send.phoneNumberId(), id -> numbers.find(id).orElseThrow());
         }
-        var holders = new TreeMap<String, LimitLedger.Holder>();
+        var numberOfHolder = new TreeMap<String, PhoneNumber>();
         for (Send send : sends) {
             if (send.countsTowardLimit()) {
                 var number = numbersById.get(send.phoneNumberId());
-                holders.computeIfAbsent(holderOf(number), holder -> lockHolder(holder, number, now));
+                numberOfHolder.putIfAbsent(holderOf(number), number);
             }
         }
+        var holders = new ArrayList<LimitLedger.Holder>();
+        numberOfHolder.forEach((holder, number) -> holders.add(lockHolder(holder, number, now)));
         admitThroughput(sends, numbersById, now, refusals);
-        for (var holder : holders.values()) {
+        for (var holder : holders) {
             admitReach(holder, sends, numbersById, now, refusals);
         }
         return refusals;

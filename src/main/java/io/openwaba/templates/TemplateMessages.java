@@ -35,9 +35,7 @@ public class TemplateMessages {
         var name = request.requiredString("name").trim();
         var language = request.requiredObject("language");
         var code = language.requiredString("code").trim();
-        var template = rows.ofWaba(wabaId).stream()
-                .filter(t -> t.content().name().equals(name) && t.content().language().equals(code))
-                .findFirst()
+        var template = rows.find(wabaId, name, code)
                 .orElseThrow(() -> error(HttpStatus.NOT_FOUND, 132001, "Template name does not exist in the translation",
                         "template name (" + name + ") does not exist in " + code));
         switch (template.status()) {

@@ -69,6 +69,12 @@ class TemplateRows {
                 .query(TemplateRows::template).optional();
     }
 
+    Optional<Template> find(String wabaId, String name, String language) {
+        return jdbc.sql("SELECT * FROM templates_template WHERE waba_id = :waba AND name = :name AND language = :language")
+                .param("waba", wabaId).param("name", name).param("language", language)
+                .query(TemplateRows::template).optional();
+    }
+
     List<Template> ofWaba(String wabaId) {
         return jdbc.sql("SELECT * FROM templates_template WHERE waba_id = :waba ORDER BY created_at, id")
                 .param("waba", wabaId).query(TemplateRows::template).list();
