@@ -83,7 +83,7 @@ class NumberHealthScenarioTest extends PlatformTest {
         assertThat(dropped.get("messaging_limit_tier").asString()).isEqualTo("TIER_1K");
         assertThat(history(dropped, "TIER", "TIER_1K").get("from").asString()).isEqualTo("TIER_10K");
         awaitQualityEvent(receiver, "DOWNGRADE", "TIER_1K");
-        var downgrade = qualityEvents(receiver).stream().filter(v -> v.get("event").asString().equals("DOWNGRADE"))
+        var downgrade = receiver.values("phone_number_quality_update").stream().filter(v -> v.get("event").asString().equals("DOWNGRADE"))
                 .findFirst().orElseThrow();
         assertThat(downgrade.get("old_limit").asString()).isEqualTo("TIER_10K");
         assertThat(downgrade.get("display_phone_number").asString()).isEqualTo(tenant.numberWaId());
@@ -131,14 +131,8 @@ class NumberHealthScenarioTest extends PlatformTest {
         throw new AssertionError("no " + kind + " entry to " + to + " in " + view.get("history"));
     }
 
-    private static List<JsonNode> qualityEvents(WebhookReceiver receiver) {
-        return receiver.accepted().stream()
-                .filter(d -> d.json().at("/entry/0/changes/0/field").asString().equals("phone_number_quality_update"))
-                .map(WebhookReceiver.Delivery::value).toList();
-    }
-
     private static void awaitQualityEvent(WebhookReceiver receiver, String event, String limit) {
-        eventually(() -> assertThat(qualityEvents(receiver)).anySatisfy(value -> {
+        eventually(() -> assertThat(receiver.values("phone_number_quality_update")).anySatisfy(value -> {
             assertThat(value.get("event").asString()).isEqualTo(event);
             assertThat(value.get("current_limit").asString()).isEqualTo(limit);
         }));

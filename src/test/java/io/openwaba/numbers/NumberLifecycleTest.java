@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openwaba.support.Http;
 import io.openwaba.support.PlatformTest;
-import io.openwaba.support.WebhookReceiver;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -67,7 +65,7 @@ class NumberLifecycleTest extends PlatformTest {
 
         advanceClock(Duration.ofMinutes(2));
         eventually(() -> assertThat(graphNumber(id, tenant.token()).get("status").asString()).isEqualTo("CONNECTED"));
-        eventually(() -> assertThat(events(receiver, "account_review_update"))
+        eventually(() -> assertThat(receiver.values("account_review_update"))
                 .anySatisfy(value -> assertThat(value.get("decision").asString()).isEqualTo("APPROVED")));
     }
 
@@ -102,7 +100,7 @@ class NumberLifecycleTest extends PlatformTest {
         var review = entry(health(id, tenant.token()), "STATUS", "OFFLINE");
         assertThat(review.get("from").asString()).isEqualTo("PENDING");
         assertThat(review.get("reason").asString()).contains("WhatsApp's or Meta's brands").contains("WhatsApp Deals");
-        eventually(() -> assertThat(events(receiver, "account_review_update"))
+        eventually(() -> assertThat(receiver.values("account_review_update"))
                 .anySatisfy(value -> assertThat(value.get("decision").asString()).isEqualTo("REJECTED")));
     }
 
@@ -154,7 +152,7 @@ class NumberLifecycleTest extends PlatformTest {
         assertThat(after.get("status").asString()).isEqualTo("OFFLINE");
         assertThat(after.get("history")).isEmpty();
         assertThat(graphNumber(id, tenant.token()).get("status").asString()).isEqualTo("OFFLINE");
-        eventually(() -> assertThat(events(receiver, "account_update")).anySatisfy(value -> {
+        eventually(() -> assertThat(receiver.values("account_update")).anySatisfy(value -> {
             assertThat(value.get("event").asString()).isEqualTo("ACCOUNT_DELETED");
             assertThat(value.get("phone_number").asString()).isEqualTo(tenant.numberWaId());
         }));
@@ -218,7 +216,7 @@ class NumberLifecycleTest extends PlatformTest {
         assertThat(raised.json().get("messaging_limit_tier").asString()).isEqualTo("TIER_100K");
         assertThat(graphNumber(tenant.phoneNumberId(), tenant.token()).get("messaging_limit_tier").asString())
                 .isEqualTo("TIER_100K");
-        eventually(() -> assertThat(events(receiver, "phone_number_quality_update")).anySatisfy(value -> {
+        eventually(() -> assertThat(receiver.values("phone_number_quality_update")).anySatisfy(value -> {
             assertThat(value.get("event").asString()).isEqualTo("UPGRADE");
             assertThat(value.get("current_limit").asString()).isEqualTo("TIER_100K");
             assertThat(value.get("old_limit").asString()).isEqualTo("TIER_1K");
@@ -359,11 +357,5 @@ class NumberLifecycleTest extends PlatformTest {
             }
         }
         throw new AssertionError("no number " + id + " in " + list);
-    }
-
-    private static List<JsonNode> events(WebhookReceiver receiver, String field) {
-        return receiver.accepted().stream()
-                .filter(d -> d.json().at("/entry/0/changes/0/field").asString().equals(field))
-                .map(WebhookReceiver.Delivery::value).toList();
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openwaba.support.Http;
 import io.openwaba.support.PlatformTest;
-import io.openwaba.support.WebhookReceiver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +76,7 @@ class SendLimitsTest extends PlatformTest {
         assertThat(restricted.get("capacity_frees_at").isNull()).isFalse();
         assertThat(sendTemplate(tenant, "491524000011").errorCode())
                 .as("no business-initiated message at all while restricted").isEqualTo(131048);
-        eventually(() -> assertThat(accountUpdates(receiver)).anySatisfy(value -> {
+        eventually(() -> assertThat(receiver.values("account_update")).anySatisfy(value -> {
             assertThat(value.get("event").asString()).isEqualTo("ACCOUNT_RESTRICTION");
             assertThat(value.at("/restriction_info/0/restriction_type").asString())
                     .isEqualTo("RESTRICTED_BIZ_INITIATED_MESSAGING");
@@ -88,7 +87,7 @@ class SendLimitsTest extends PlatformTest {
         var lifted = health(tenant);
         assertThat(lifted.get("status").asString()).isEqualTo("FLAGGED");
         assertThat(lifted.get("history").toString()).contains("the rolling 24-hour window freed capacity");
-        eventually(() -> assertThat(accountUpdates(receiver)).anySatisfy(value ->
+        eventually(() -> assertThat(receiver.values("account_update")).anySatisfy(value ->
                 assertThat(value.get("restriction_info").isEmpty()).isTrue()));
     }
 
@@ -113,11 +112,5 @@ class SendLimitsTest extends PlatformTest {
 
     private JsonNode health(Tenant tenant) {
         return http.get("/api/phone-numbers/" + tenant.phoneNumberId() + "/health", tenant.token()).json();
-    }
-
-    private static List<JsonNode> accountUpdates(WebhookReceiver receiver) {
-        return receiver.accepted().stream()
-                .filter(d -> d.json().at("/entry/0/changes/0/field").asString().equals("account_update"))
-                .map(WebhookReceiver.Delivery::value).toList();
     }
 }

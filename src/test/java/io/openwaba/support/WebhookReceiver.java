@@ -87,6 +87,13 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     /** Accepted status events for one wamid, in arrival order. */
+    /** The {@code value} of every accepted delivery of this webhook field, in arrival order. */
+    public List<JsonNode> values(String field) {
+        return accepted().stream()
+                .filter(d -> d.json().at("/entry/0/changes/0/field").asString().equals(field))
+                .map(Delivery::value).toList();
+    }
+
     public List<String> statusesOf(String wamid) {
         return accepted().stream().map(Delivery::value)
                 .filter(v -> v.has("statuses") && v.at("/statuses/0/id").asString().equals(wamid))
