@@ -68,9 +68,8 @@ class NumberHealth extends BackgroundWork {
             tx.executeWithoutResult(status -> numbers.finishReview(id, now));
         }
         var byHolder = new TreeMap<String, List<String>>();
-        for (String id : rows.idsWithStatus(WORKING)) {
-            rows.find(id).ifPresent(number -> byHolder.computeIfAbsent(admission.holderOf(number),
-                    holder -> new ArrayList<>()).add(id));
+        for (PhoneNumber number : rows.withStatus(WORKING)) {
+            byHolder.computeIfAbsent(admission.holderOf(number), holder -> new ArrayList<>()).add(number.id());
         }
         byHolder.forEach((holder, ids) -> {
             try {

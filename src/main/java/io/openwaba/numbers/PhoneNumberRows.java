@@ -67,9 +67,9 @@ class PhoneNumberRows {
                 .param("value", value).query(Integer.class).single();
     }
 
-    List<String> idsWithStatus(List<String> statuses) {
-        return jdbc.sql("SELECT id FROM numbers_phone_number WHERE status IN (:statuses) ORDER BY id")
-                .param("statuses", statuses).query(String.class).list();
+    List<PhoneNumber> withStatus(List<String> statuses) {
+        return jdbc.sql("SELECT * FROM numbers_phone_number WHERE status IN (:statuses) ORDER BY id")
+                .param("statuses", statuses).query(PhoneNumberRows::map).list();
     }
 
     List<String> reviewsDue(java.time.Instant now) {

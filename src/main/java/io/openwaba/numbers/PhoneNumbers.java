@@ -74,13 +74,13 @@ public class PhoneNumbers {
         }
         checkAllowance(waba, business);
         var now = clock.instant();
-        var number = new PhoneNumber(NodeIds.next(), waba.id(), waba.businessId(), waId, waId.display(),
-                verifiedName.trim(), status, "", "GREEN", now, codeStatus, null, null, settings.messagesPerSecond(),
-                "NONE", null, now);
-        var holderId = profile.perBusiness() ? business.id() : number.id();
+        var id = NodeIds.next();
+        var holderId = profile.perBusiness() ? business.id() : id;
         ledger.create(holderId, profile.startTier(business.verified()), now);
         var tier = ledger.lock(holderId, profile.window(), now).orElseThrow().tier();
-        number = withTier(number, profile.tier(tier).name());
+        var number = new PhoneNumber(id, waba.id(), waba.businessId(), waId, waId.display(), verifiedName.trim(),
+                status, profile.tier(tier).name(), "GREEN", now, codeStatus, null, null, settings.messagesPerSecond(),
+                "NONE", null, now);
         rows.insert(number);
         events.record(number, new NumberHistory.Entry(now, "REGISTRATION", null, status, "added to WABA "
                 + waba.id() + (business.verified() ? " of a verified business" : " of an unverified business"),
@@ -147,11 +147,5 @@ public class PhoneNumbers {
 
     void forget(String id) {
         recent.remove(id);
-    }
-
-    static PhoneNumber withTier(PhoneNumber n, String tier) {
-        return new PhoneNumber(n.id(), n.wabaId(), n.businessId(), n.waId(), n.displayPhoneNumber(), n.verifiedName(),
-                n.status(), tier, n.qualityRating(), n.createdAt(), n.codeVerificationStatus(), n.reviewDueAt(),
-                n.flaggedAt(), n.messagesPerSecond(), n.officialStatus(), n.humanAgent(), n.humanAgentMissingSince());
     }
 }

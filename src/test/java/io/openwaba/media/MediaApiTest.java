@@ -70,16 +70,10 @@ class MediaApiTest extends PlatformTest {
                 "messaging_product", "whatsapp", "to", customer, "type", "image",
                 "image", Map.of("id", mediaId, "caption", "Your order")));
         assertThat(sent.status()).as(sent.body()).isEqualTo(200);
-        var wamid = sent.json().at("/messages/0/id").asString();
-        var expectedSha = sha256(png);
-        eventually(() -> {
-            var line = chatLine(wamid);
-            assertThat(line).isNotNull();
-            var payload = Http.JSON.readTree(line.get("payload").asString());
-            assertThat(payload.at("/image/sha256").asString()).isEqualTo(expectedSha);
-            assertThat(payload.at("/image/mime_type").asString()).isEqualTo("image/png");
-            assertThat(payload.at("/image/caption").asString()).isEqualTo("Your order");
-        });
+        var payload = deliveredPayload(sent);
+        assertThat(payload.at("/image/sha256").asString()).isEqualTo(sha256(png));
+        assertThat(payload.at("/image/mime_type").asString()).isEqualTo("image/png");
+        assertThat(payload.at("/image/caption").asString()).isEqualTo("Your order");
     }
 
     static Stream<Arguments> everyMediaType() {
@@ -107,14 +101,7 @@ class MediaApiTest extends PlatformTest {
         var sent = send(type, object);
 
         assertThat(sent.status()).as(sent.body()).isEqualTo(200);
-        var wamid = sent.json().at("/messages/0/id").asString();
-        var expectedSha = sha256(content);
-        eventually(() -> {
-            var line = chatLine(wamid);
-            assertThat(line).isNotNull();
-            assertThat(Http.JSON.readTree(line.get("payload").asString()).at("/" + type + "/sha256").asString())
-                    .isEqualTo(expectedSha);
-        });
+        assertThat(deliveredPayload(sent).at("/" + type + "/sha256").asString()).isEqualTo(sha256(content));
         if (extras.containsKey("caption")) {
             var tooLong = new java.util.HashMap<String, Object>(object);
             tooLong.put("caption", "c".repeat(1025));
@@ -149,13 +136,7 @@ class MediaApiTest extends PlatformTest {
                 "messaging_product", "whatsapp", "to", customer, "type", "document",
                 "document", Map.of("id", upload.json().get("id").asString())));
         assertThat(sent.status()).as(sent.body()).isEqualTo(200);
-        var wamid = sent.json().at("/messages/0/id").asString();
-        eventually(() -> {
-            var line = chatLine(wamid);
-            assertThat(line).isNotNull();
-            assertThat(Http.JSON.readTree(line.get("payload").asString()).at("/document/filename").asString())
-                    .isEqualTo("terms.pdf");
-        });
+        assertThat(deliveredPayload(sent).at("/document/filename").asString()).isEqualTo("terms.pdf");
     }
 
     @Test
@@ -274,16 +255,10 @@ class MediaApiTest extends PlatformTest {
             assertThat(List.of(first.status(), second.status(), unreachable.status(), wrongKind.status()))
                     .containsOnly(200);
 
-            var expectedSha = sha256(png);
             for (var sent : List.of(first, second)) {
-                var wamid = sent.json().at("/messages/0/id").asString();
-                eventually(() -> {
-                    var line = chatLine(wamid);
-                    assertThat(line).isNotNull();
-                    var payload = Http.JSON.readTree(line.get("payload").asString());
-                    assertThat(payload.at("/image/sha256").asString()).isEqualTo(expectedSha);
-                    assertThat(payload.at("/image/mime_type").asString()).isEqualTo("image/png");
-                });
+                var payload = deliveredPayload(sent);
+                assertThat(payload.at("/image/sha256").asString()).isEqualTo(sha256(png));
+                assertThat(payload.at("/image/mime_type").asString()).isEqualTo("image/png");
             }
             assertThat(hits.get()).as("fetched once for both messages").isEqualTo(1);
             for (var sent : List.of(unreachable, wrongKind)) {
@@ -295,7 +270,7 @@ class MediaApiTest extends PlatformTest {
                     assertThat(failed.get().at("/statuses/0/status").asString()).isEqualTo("failed");
                     assertThat(failed.get().at("/statuses/0/errors/0/code").asInt()).isEqualTo(131053);
                 });
-                assertThat(chatLine(wamid)).isNull();
+                assertThat(chatPayload(wamid)).isEmpty();
             }
         } finally {
             server.stop(0);
@@ -323,14 +298,7 @@ class MediaApiTest extends PlatformTest {
                                 List.of(Map.of("rows", List.of(Map.of("id", "r", "title", "R"))))))));
 
         assertThat(sent.status()).as(sent.body()).isEqualTo(200);
-        var wamid = sent.json().at("/messages/0/id").asString();
-        var expectedSha = sha256(png);
-        eventually(() -> {
-            var line = chatLine(wamid);
-            assertThat(line).isNotNull();
-            assertThat(Http.JSON.readTree(line.get("payload").asString()).at("/interactive/header/image/sha256").asString())
-                    .isEqualTo(expectedSha);
-        });
+        assertThat(deliveredPayload(sent).at("/interactive/header/image/sha256").asString()).isEqualTo(sha256(png));
         assertThat(captioned.errorCode()).isEqualTo(131009);
         assertThat(onAList.errorCode()).isEqualTo(131009);
         assertThat(onAList.json().at("/error/error_data/details").asString()).contains("text header only");
@@ -421,13 +389,24 @@ class MediaApiTest extends PlatformTest {
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    private tools.jackson.databind.JsonNode chatLine(String wamid) {
+    /** The payload of the sent message as the customer's phone got it, once it is in the chat. */
+    private tools.jackson.databind.JsonNode deliveredPayload(Http.Response sent) {
+        var wamid = sent.json().at("/messages/0/id").asString();
+        var payload = new java.util.concurrent.atomic.AtomicReference<tools.jackson.databind.JsonNode>();
+        eventually(() -> {
+            payload.set(chatPayload(wamid).orElse(null));
+            assertThat(payload.get()).as("message " + wamid + " in the customer's chat").isNotNull();
+        });
+        return payload.get();
+    }
+
+    private java.util.Optional<tools.jackson.databind.JsonNode> chatPayload(String wamid) {
         for (var line : http.get("/sandbox/customers/" + customer + "/messages", null).json()) {
             if (line.get("id").asString().equals(wamid)) {
-                return line;
+                return java.util.Optional.of(Http.JSON.readTree(line.get("payload").asString()));
             }
         }
-        return null;
+        return java.util.Optional.empty();
     }
 
     private long storedFiles() throws IOException {

@@ -7,6 +7,7 @@ import io.openwaba.support.AppProcess;
 import io.openwaba.support.Http;
 import io.openwaba.support.PlatformTest;
 import io.openwaba.support.TestDatabase;
+import io.openwaba.support.TestTemplates;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,11 +52,7 @@ class MessagingLimitConcurrencyTest extends PlatformTest {
     /** An unverified tenant (TIER_50) whose throughput is not the bottleneck. */
     private Tenant limitedTenant() {
         var tenant = onboardUnverified();
-        var created = http.post("/v21.0/" + tenant.wabaId() + "/message_templates", tenant.token(), Map.of(
-                "name", "race_notice", "language", "en_US", "category", "UTILITY", "components", List.of(
-                        Map.of("type", "BODY", "text", "Your parcel has shipped."))));
-        assertThat(http.post("/api/templates/" + created.json().get("id").asString() + "/approve", ADMIN_TOKEN,
-                Map.of()).status()).isEqualTo(200);
+        TestTemplates.approved(http, tenant.wabaId(), tenant.token(), "race_notice");
         assertThat(http.put("/api/phone-numbers/" + tenant.phoneNumberId() + "/throughput", ADMIN_TOKEN,
                 Map.of("messages_per_second", 1000)).status()).isEqualTo(200);
         return tenant;
@@ -73,10 +70,8 @@ class MessagingLimitConcurrencyTest extends PlatformTest {
                 futures.add(pool.submit(() -> {
                     int i;
                     while ((i = next.getAndIncrement()) < 100) {
-                        var response = node.post("/v21.0/" + tenant.phoneNumberId() + "/messages", tenant.token(),
-                                Map.of("messaging_product", "whatsapp", "to", prefix + String.format("%05d", i),
-                                        "type", "template", "template", Map.of("name", "race_notice",
-                                                "language", Map.of("code", "en_US"))));
+                        var response = TestTemplates.send(node, tenant.phoneNumberId(), tenant.token(),
+                                "race_notice", prefix + String.format("%05d", i));
                         outcome.merge(response.status() == 200 ? 200 : response.errorCode(), 1, Integer::sum);
                     }
                 }));

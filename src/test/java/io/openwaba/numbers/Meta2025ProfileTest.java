@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.openwaba.support.AppProcess;
 import io.openwaba.support.Http;
 import io.openwaba.support.PlatformTest;
+import io.openwaba.support.TestTemplates;
 import io.openwaba.support.WebhookReceiver;
 import java.time.Duration;
 import java.util.List;
@@ -57,11 +58,7 @@ class Meta2025ProfileTest {
         try (var receiver = new WebhookReceiver("verify-meta", business.get("app_secret").asString())) {
             assertThat(http.post("/v21.0/" + wabaId + "/subscribed_apps", token, Map.of("override_callback_uri",
                     receiver.url(), "verify_token", receiver.verifyToken())).status()).isEqualTo(200);
-            var template = http.post("/v21.0/" + wabaId + "/message_templates", token, Map.of("name", "portfolio_news",
-                    "language", "en_US", "category", "UTILITY",
-                    "components", List.of(Map.of("type", "BODY", "text", "Your parcel has shipped."))));
-            assertThat(http.post("/api/templates/" + template.json().get("id").asString() + "/approve", admin,
-                    Map.of()).status()).isEqualTo(200);
+            TestTemplates.approved(http, wabaId, token, "portfolio_news");
             for (String number : List.of(first, second)) {
                 assertThat(http.put("/api/phone-numbers/" + number + "/throughput", admin,
                         Map.of("messages_per_second", 1000)).status()).isEqualTo(200);
@@ -104,7 +101,6 @@ class Meta2025ProfileTest {
     }
 
     private static Http.Response send(String token, String from, String to) {
-        return http.post("/v21.0/" + from + "/messages", token, Map.of("messaging_product", "whatsapp", "to", to,
-                "type", "template", "template", Map.of("name", "portfolio_news", "language", Map.of("code", "en_US"))));
+        return TestTemplates.send(http, from, token, "portfolio_news", to);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openwaba.support.Http;
 import io.openwaba.support.PlatformTest;
+import io.openwaba.support.TestTemplates;
 import io.openwaba.support.WebhookReceiver;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -90,20 +91,12 @@ class NumberHealthScenarioTest extends PlatformTest {
     }
 
     private String approvedTemplate(Tenant tenant) {
-        var created = http.post("/v21.0/" + tenant.wabaId() + "/message_templates", tenant.token(), Map.of(
-                "name", "shipping_news", "language", "en_US", "category", "UTILITY", "components", List.of(
-                        Map.of("type", "BODY", "text", "Your parcel has shipped."))));
-        assertThat(created.status()).as(created.body()).isEqualTo(200);
-        var approved = http.post("/api/templates/" + created.json().get("id").asString() + "/approve", ADMIN_TOKEN,
-                Map.of());
-        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        TestTemplates.approved(http, tenant.wabaId(), tenant.token(), "shipping_news");
         return "shipping_news";
     }
 
     private Http.Response sendTemplate(Tenant tenant, String name, String to) {
-        return http.post("/v21.0/" + tenant.phoneNumberId() + "/messages", tenant.token(), Map.of(
-                "messaging_product", "whatsapp", "to", to, "type", "template",
-                "template", Map.of("name", name, "language", Map.of("code", "en_US"))));
+        return TestTemplates.send(http, tenant.phoneNumberId(), tenant.token(), name, to);
     }
 
     private static List<String> customers(String prefix, int count) {

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openwaba.support.Http;
 import io.openwaba.support.PlatformTest;
+import io.openwaba.support.TestTemplates;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -54,7 +54,7 @@ class SendLimitsTest extends PlatformTest {
     void aRedNumberAtItsLimitIsRestrictedUntilTheWindowFreesCapacity() {
         var tenant = onboardUnverified();
         var receiver = subscribe(tenant);
-        createTemplate(tenant);
+        TestTemplates.approved(http, tenant.wabaId(), tenant.token(), "limit_notice");
         assertThat(http.put("/api/phone-numbers/" + tenant.phoneNumberId() + "/throughput", ADMIN_TOKEN,
                 Map.of("messages_per_second", 1000)).status()).isEqualTo(200);
         var blockers = new ArrayList<String>();
@@ -91,18 +91,8 @@ class SendLimitsTest extends PlatformTest {
                 assertThat(value.get("restriction_info").isEmpty()).isTrue()));
     }
 
-    private void createTemplate(Tenant tenant) {
-        var created = http.post("/v21.0/" + tenant.wabaId() + "/message_templates", tenant.token(), Map.of(
-                "name", "limit_notice", "language", "en_US", "category", "UTILITY", "components", List.of(
-                        Map.of("type", "BODY", "text", "Your parcel has shipped."))));
-        assertThat(http.post("/api/templates/" + created.json().get("id").asString() + "/approve", ADMIN_TOKEN,
-                Map.of()).status()).isEqualTo(200);
-    }
-
     private Http.Response sendTemplate(Tenant tenant, String to) {
-        return http.post("/v21.0/" + tenant.phoneNumberId() + "/messages", tenant.token(), Map.of(
-                "messaging_product", "whatsapp", "to", to, "type", "template",
-                "template", Map.of("name", "limit_notice", "language", Map.of("code", "en_US"))));
+        return TestTemplates.send(http, tenant.phoneNumberId(), tenant.token(), "limit_notice", to);
     }
 
     private JsonNode evaluate(Tenant tenant) {
