@@ -154,7 +154,9 @@ public class SendAdmission {
             var send = sends.get(i);
             var number = statuses.get(send.phoneNumberId());
             var last = lastReached.get(send.waId());
-            boolean counted = fresh.contains(send.waId()) || (last != null && last.isAfter(cutoff));
+            // Reached earlier in this batch, or within the window before it: already counted.
+            boolean counted = fresh.contains(send.waId()) || known.contains(send.waId())
+                    || (last != null && last.isAfter(cutoff));
             if (!number.status().equals("RESTRICTED") && (counted || tier.allows(used + 1L))) {
                 if (!counted) {
                     used++;
@@ -170,7 +172,6 @@ public class SendAdmission {
                 statuses.put(number.id(), rows.find(number.id()).orElseThrow());
             }
         }
-        known.removeAll(fresh);
         ledger.reached(holder.id(), known, fresh, now);
         ledger.save(holder.withUsed(used));
     }

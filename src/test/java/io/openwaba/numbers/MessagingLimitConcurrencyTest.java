@@ -8,6 +8,7 @@ import io.openwaba.support.Http;
 import io.openwaba.support.PlatformTest;
 import io.openwaba.support.TestDatabase;
 import io.openwaba.support.TestTemplates;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,51 @@ class MessagingLimitConcurrencyTest extends PlatformTest {
         assertThat(outcome.get(131048)).isEqualTo(50);
         var view = http.get("/api/phone-numbers/" + tenant.phoneNumberId() + "/health", tenant.token()).json();
         assertThat(view.get("customers_reached_24h").asInt()).isEqualTo(50);
+    }
+
+    @Test
+    void customersReachedAgainAfterTheWindowCountOnceEvenWhenSentToConcurrently() throws Exception {
+        var tenant = limitedTenant();
+        var customers = java.util.stream.IntStream.range(0, 10).mapToObj(i -> "4915222" + String.format("%05d", i))
+                .toList();
+        customers.forEach(waId -> assertThat(TestTemplates.send(http, tenant.phoneNumberId(), tenant.token(),
+                "race_notice", waId).status()).isEqualTo(200));
+        advanceClock(Duration.ofHours(25));
+        var accepted = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            var futures = new ArrayList<Future<?>>();
+            for (int t = 0; t < 8; t++) {
+                futures.add(pool.submit(() -> customers.forEach(waId -> {
+                    if (TestTemplates.send(http, tenant.phoneNumberId(), tenant.token(), "race_notice", waId)
+                            .status() == 200) {
+                        accepted.incrementAndGet();
+                    }
+                })));
+            }
+            for (var future : futures) {
+                future.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(accepted.get()).isEqualTo(80);
+        var view = http.get("/api/phone-numbers/" + tenant.phoneNumberId() + "/health", tenant.token()).json();
+        assertThat(view.get("customers_reached_24h").asInt()).isEqualTo(10);
+        var raise = sendFifty(tenant, "4915223");
+        assertThat(raise).as("40 more fit under TIER_50 when the 10 count once").isEqualTo(40);
+    }
+
+    /** Sends to 50 new customers one after the other; how many were accepted. */
+    private int sendFifty(Tenant tenant, String prefix) {
+        int accepted = 0;
+        for (int i = 0; i < 50; i++) {
+            if (TestTemplates.send(http, tenant.phoneNumberId(), tenant.token(), "race_notice",
+                    prefix + String.format("%05d", i)).status() == 200) {
+                accepted++;
+            }
+        }
+        return accepted;
     }
 
     @Test
