@@ -25,10 +25,19 @@ class ModuleStructureTest {
     }
 
     @Test
+    void noBeanIsInjectedLazilyToBreakACycle() {
+        var classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.openwaba");
+        noClasses().should().dependOnClassesThat().haveFullyQualifiedName("org.springframework.context.annotation.Lazy")
+                .check(classes);
+    }
+
+    @Test
     void policiesArePlainJava() {
         var classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.openwaba");
-        noClasses().that().resideInAPackage("..policy..")
+        noClasses().that().resideInAPackage("..policy..").or().haveSimpleNameEndingWith("Rule")
+                .or().haveSimpleNameEndingWith("Rules").or().haveFullyQualifiedName("io.openwaba.shared.Decision")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..",
                         "jakarta.servlet..", "tools.jackson..")
                 .check(classes);

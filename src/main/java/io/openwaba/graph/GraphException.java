@@ -1,5 +1,6 @@
 package io.openwaba.graph;
 
+import io.openwaba.shared.MetaError;
 import io.openwaba.shared.OrderedMaps;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,6 +25,17 @@ public class GraphException extends RuntimeException {
         this.subcode = subcode;
         this.type = type;
         this.details = details;
+    }
+
+    /** The refusal as Meta answers it. */
+    public static GraphException of(MetaError error) {
+        return new GraphException(HttpStatus.valueOf(error.httpStatus()), error.code(), error.subcode(), error.type(),
+                error.message(), error.details());
+    }
+
+    /** The same error as a value, for the internal APIs that answer refusals instead of throwing. */
+    public MetaError toMetaError() {
+        return new MetaError(status.value(), code, subcode, type, getMessage(), details);
     }
 
     /** Code 100: a Graph-level parameter problem; the message names the parameter. */

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** What WhatsApp accepts per message type: MIME types and sizes (reference/cloud-api.md section 3). */
+/** What WhatsApp accepts per message type: its MIME types and its largest file. */
 public enum MediaKind {
     AUDIO(16L << 20, Set.of("audio/aac", "audio/amr", "audio/mpeg", "audio/mp4", "audio/ogg")),
     DOCUMENT(100L << 20, Set.of("text/plain", "application/pdf", "application/msword",

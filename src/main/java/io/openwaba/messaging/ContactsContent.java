@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code type: contacts}: contact cards (reference/cloud-api.md section 2.3). */
+/** {@code type: contacts}: contact cards: names, addresses, emails, phones, URLs, organisation and birthday. */
 final class ContactsContent {
 
     static final int MAX_CONTACTS = 257;

@@ -5,7 +5,6 @@ import io.openwaba.shared.BackgroundWork;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -23,19 +22,19 @@ class Dispatcher extends BackgroundWork {
 
     private final MessageRows messages;
     private final MessageTransport transport;
-    private final Messaging messaging;
+    private final StatusReports statusReports;
     private final MessagingSettings settings;
     private final Clock clock;
     private final TransactionTemplate tx;
     private final MediaLinks mediaLinks;
     private final String node = NodeName.current();
 
-    Dispatcher(MessageRows messages, MessageTransport transport, @Lazy Messaging messaging,
+    Dispatcher(MessageRows messages, MessageTransport transport, StatusReports statusReports,
                MessagingSettings settings, Clock clock, TransactionTemplate tx, MediaLinks mediaLinks) {
         super("dispatcher", settings.dispatchWorkers(), settings.dispatchPollInterval());
         this.messages = messages;
         this.transport = transport;
-        this.messaging = messaging;
+        this.statusReports = statusReports;
         this.settings = settings;
         this.clock = clock;
         this.tx = tx;
@@ -62,7 +61,7 @@ class Dispatcher extends BackgroundWork {
         tx.executeWithoutResult(status -> {
             messages.completeDispatch(claimed.stream().map(OutboundMessage::wamid).toList());
             if (!failed.isEmpty()) {
-                messaging.reportStatuses(failed);
+                statusReports.report(failed);
             }
         });
         return claimed.size();

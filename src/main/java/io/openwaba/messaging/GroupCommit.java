@@ -15,19 +15,19 @@ import org.slf4j.LoggerFactory;
  * Writes items submitted by many request threads in shared transactions: whatever queued up
  * while the previous batch committed goes into the next one. Each submitter's future completes
  * only once its item is committed, so a 200 is never answered for data that could be lost. The
- * batch writer may refuse single items: it returns, per item, null or the exception that refuses it.
+ * batch writer answers each item (whether it was written, or why not): {@code R}, one per item, in order.
  */
-final class GroupCommit<T> {
+final class GroupCommit<T, R> {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
-    private final BlockingQueue<Pending<T>> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Pending<T, R>> queue = new LinkedBlockingQueue<>();
     private final int maxBatch;
-    private final Function<List<T>, List<? extends RuntimeException>> writeBatch;
+    private final Function<List<T>, List<R>> writeBatch;
     private final Thread writer;
     private volatile boolean running = true;
 
-    GroupCommit(String name, int maxBatch, Function<List<T>, List<? extends RuntimeException>> writeBatch) {
+    GroupCommit(String name, int maxBatch, Function<List<T>, List<R>> writeBatch) {
         this.maxBatch = maxBatch;
         this.writeBatch = writeBatch;
         this.writer = new Thread(this::loop, name);
@@ -36,16 +36,16 @@ final class GroupCommit<T> {
     }
 
     /** A submitted item: wait for {@link #done()}, or {@link #withdraw()} it while it is still queued. */
-    static final class Pending<T> {
+    static final class Pending<T, R> {
         private final T item;
-        private final CompletableFuture<Void> done = new CompletableFuture<>();
+        private final CompletableFuture<R> done = new CompletableFuture<>();
         private final AtomicBoolean taken = new AtomicBoolean();
 
         private Pending(T item) {
             this.item = item;
         }
 
-        CompletableFuture<Void> done() {
+        CompletableFuture<R> done() {
             return done;
         }
 
@@ -55,8 +55,8 @@ final class GroupCommit<T> {
         }
     }
 
-    Pending<T> submit(T item) {
-        var pending = new Pending<T>(item);
+    Pending<T, R> submit(T item) {
+        var pending = new Pending<T, R>(item);
         if (!running) {
             pending.withdraw();
             pending.done().completeExceptionally(new IllegalStateException("shutting down"));
@@ -73,7 +73,7 @@ final class GroupCommit<T> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        Pending<T> left;
+        Pending<T, R> left;
         while ((left = queue.poll()) != null) {
             if (left.withdraw()) {
                 left.done().completeExceptionally(new IllegalStateException("shutting down"));
@@ -82,9 +82,9 @@ final class GroupCommit<T> {
     }
 
     private void loop() {
-        var batch = new ArrayList<Pending<T>>(maxBatch);
+        var batch = new ArrayList<Pending<T, R>>(maxBatch);
         while (running || !queue.isEmpty()) {
-            Pending<T> first;
+            Pending<T, R> first;
             try {
                 // No interrupts to wake this thread: H2 closes its file when a thread is interrupted mid-write.
                 first = queue.poll(100, TimeUnit.MILLISECONDS);
@@ -102,14 +102,9 @@ final class GroupCommit<T> {
                 continue;
             }
             try {
-                var refusals = writeBatch.apply(batch.stream().map(pending -> pending.item).toList());
+                var answers = writeBatch.apply(batch.stream().map(pending -> pending.item).toList());
                 for (int i = 0; i < batch.size(); i++) {
-                    var refusal = refusals.get(i);
-                    if (refusal == null) {
-                        batch.get(i).done().complete(null);
-                    } else {
-                        batch.get(i).done().completeExceptionally(refusal);
-                    }
+                    batch.get(i).done().complete(answers.get(i));
                 }
             } catch (RuntimeException e) {
                 log.error("Could not commit a batch of {} items; their requests fail and nothing was stored",

@@ -18,7 +18,7 @@ import java.util.Set;
 
 /**
  * {@code type: interactive}: reply buttons, lists, a call-to-action URL and the location request,
- * with WhatsApp's limits (reference/cloud-api.md section 2.3).
+ * with WhatsApp's limits (body 1,024 characters, 3 buttons of 20, 10 sections of 10 rows).
  */
 final class InteractiveContent {
 

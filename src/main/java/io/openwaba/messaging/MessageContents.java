@@ -38,6 +38,9 @@ final class MessageContents {
 
         /** The approved template a {@code template} object names, checked against it. */
         PreparedTemplate template(GraphBody template);
+
+        /** Whether a wamid is a message of another number: such a message must look unknown. */
+        boolean foreignMessage(String wamid);
     }
 
     static Object parse(String type, GraphBody request, Lookups lookups) {
@@ -48,7 +51,7 @@ final class MessageContents {
         return switch (type) {
             case "text" -> text(request.requiredObject("text"));
             case "location" -> location(request.requiredObject("location"));
-            case "reaction" -> reaction(request.requiredObject("reaction"));
+            case "reaction" -> reaction(request.requiredObject("reaction"), lookups);
             case "contacts" -> ContactsContent.parse(request);
             case "interactive" -> InteractiveContent.parse(request.requiredObject("interactive"), lookups);
             default -> throw GraphException.invalidParameter("Message type '" + type
@@ -135,8 +138,12 @@ final class MessageContents {
     }
 
     /** One emoji, or {@code ""} to take a reaction back. */
-    static Map<String, Object> reaction(GraphBody reaction) {
+    static Map<String, Object> reaction(GraphBody reaction, Lookups lookups) {
         var messageId = required(reaction, "message_id", MAX_WAMID);
+        if (lookups.foreignMessage(messageId)) {
+            throw GraphException.invalidParameter("Param " + reaction.param("message_id") + " '" + messageId
+                    + "' is not a message of this phone number.");
+        }
         if (!reaction.json().has("emoji")) {
             throw GraphException.missingParameter("Param " + reaction.param("emoji")
                     + " is required (an empty string removes the reaction).");

@@ -105,6 +105,12 @@ class MessageRows {
                 .list();
     }
 
+    /** The business number a message (either direction) belongs to. */
+    Optional<String> numberOf(String wamid) {
+        return jdbc.sql("SELECT phone_number_id FROM messaging_message WHERE wamid = :wamid")
+                .param("wamid", wamid).query(String.class).optional();
+    }
+
     record Received(String wamid, String waId, Instant at) {
     }
 

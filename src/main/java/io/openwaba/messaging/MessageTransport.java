@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Carries accepted messages to the network. It answers for each message whether the network
  * took it; what happens after (sent, delivered, read) comes back through
- * {@link Messaging#reportStatuses}. Sending the same wamid twice must not deliver it twice.
+ * {@link StatusReports#report}. Sending the same wamid twice must not deliver it twice.
  */
 public interface MessageTransport {
 

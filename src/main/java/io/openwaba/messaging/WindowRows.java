@@ -2,6 +2,9 @@ package io.openwaba.messaging;
 
 import io.openwaba.shared.SqlTime;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,6 +13,8 @@ import org.springframework.stereotype.Repository;
 /** The customer service window per business number and customer. */
 @Repository
 class WindowRows {
+
+    private static final int CHUNK = 5_000;
 
     private final JdbcClient jdbc;
 
@@ -29,6 +34,22 @@ class WindowRows {
                 .query((rs, row) -> new Window(SqlTime.instant(rs, "last_inbound_at"),
                         rs.getString("conversation_id"), SqlTime.instant(rs, "opened_at")))
                 .optional();
+    }
+
+    /** The windows of these customers with the number, in one query per chunk of customers. */
+    Map<String, Window> findAll(String phoneNumberId, Collection<String> waIds) {
+        var found = new HashMap<String, Window>();
+        var all = List.copyOf(waIds);
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            jdbc.sql("""
+                    SELECT wa_id, last_inbound_at, conversation_id, opened_at FROM messaging_window
+                    WHERE phone_number_id = :number AND wa_id IN (:waIds)""")
+                    .param("number", phoneNumberId).param("waIds", all.subList(from, Math.min(all.size(), from + CHUNK)))
+                    .query((rs, row) -> found.put(rs.getString("wa_id"), new Window(SqlTime.instant(rs, "last_inbound_at"),
+                            rs.getString("conversation_id"), SqlTime.instant(rs, "opened_at"))))
+                    .list();
+        }
+        return found;
     }
 
     void update(String phoneNumberId, String waId, Window window) {

@@ -21,6 +21,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class LimitLedger {
 
+    /** Customers per statement when many are asked about at once (a check before a broadcast). */
+    private static final int CHUNK = 5_000;
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
 
@@ -69,6 +72,20 @@ class LimitLedger {
                 holder.upgradeCheckedAt()));
     }
 
+    /** The holder's limit with {@code used} as of {@code now}, read without locking or writing. */
+    Optional<Holder> read(String holderId, Duration window, Instant now) {
+        var cutoff = SqlTime.utc(now.minus(window));
+        return jdbc.sql("""
+                SELECT l.tier, l.used - (SELECT COUNT(*) FROM numbers_reach r WHERE r.holder_id = l.holder_id
+                        AND r.reached_at > l.swept_until AND r.reached_at <= :cutoff) AS used,
+                    l.swept_until, l.upgrade_checked_at
+                FROM numbers_limit l WHERE l.holder_id = :id""")
+                .param("id", holderId).param("cutoff", cutoff)
+                .query((rs, row) -> new Holder(holderId, rs.getInt("tier"), Math.max(0, rs.getInt("used")),
+                        SqlTime.instant(rs, "swept_until"), SqlTime.instant(rs, "upgrade_checked_at")))
+                .optional();
+    }
+
     void save(Holder holder) {
         jdbc.sql("""
                 UPDATE numbers_limit SET tier = :tier, used = :used, swept_until = :swept, upgrade_checked_at = :checked
@@ -81,10 +98,13 @@ class LimitLedger {
     /** When each of these customers was last reached by the holder (those never reached are absent). */
     Map<String, Instant> lastReached(String holderId, Collection<String> waIds) {
         var found = new HashMap<String, Instant>();
-        // Row values, not "holder_id = ? AND wa_id IN (...)": H2 then seeks each key instead of scanning the holder.
-        jdbc.sql("SELECT wa_id, reached_at FROM numbers_reach WHERE (holder_id, wa_id) IN (:keys)")
-                .param("keys", keys(holderId, waIds))
-                .query((rs, row) -> found.put(rs.getString("wa_id"), SqlTime.instant(rs, "reached_at"))).list();
+        var all = List.copyOf(waIds);
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            // Row values, not "holder_id = ? AND wa_id IN (...)": H2 then seeks each key instead of scanning the holder.
+            jdbc.sql("SELECT wa_id, reached_at FROM numbers_reach WHERE (holder_id, wa_id) IN (:keys)")
+                    .param("keys", keys(holderId, all.subList(from, Math.min(all.size(), from + CHUNK))))
+                    .query((rs, row) -> found.put(rs.getString("wa_id"), SqlTime.instant(rs, "reached_at"))).list();
+        }
         return found;
     }
 

@@ -136,8 +136,7 @@ class NumberHealth extends BackgroundWork {
             rows.setColumn(number.id(), "quality_rating", rating.value());
             events.record(number, new NumberHistory.Entry(now, "QUALITY", number.qualityRating(), rating.value(),
                     rating.reason(), rating.figures()));
-            events.qualityUpdate(number, worse(rating.value(), number.qualityRating()) ? "FLAGGED" : "UNFLAGGED",
-                    tierName, null);
+            events.qualityChanged(number, rating.value(), worse(rating.value(), number.qualityRating()), tierName);
             announced = true;
         }
         if (number.status().equals("RESTRICTED")) {
@@ -152,8 +151,9 @@ class NumberHealth extends BackgroundWork {
                 events.record(number, new NumberHistory.Entry(now, "STATUS", number.status(), "FLAGGED",
                         "quality is RED: unless it recovers within " + profile.flaggedFor().toDays()
                                 + " days, the messaging limit drops one tier", rating.figures()));
+                events.statusChanged(number, number.status(), "FLAGGED", null);
                 if (!announced) {
-                    events.qualityUpdate(number, "FLAGGED", tierName, null);
+                    events.qualityChanged(number, rating.value(), true, tierName);
                 }
             }
             case UNFLAG -> {
@@ -161,8 +161,9 @@ class NumberHealth extends BackgroundWork {
                 events.record(number, new NumberHistory.Entry(now, "STATUS", "FLAGGED", "CONNECTED",
                         "quality recovered to " + rating.value() + " within " + profile.flaggedFor().toDays()
                                 + " days", rating.figures()));
+                events.statusChanged(number, "FLAGGED", "CONNECTED", null);
                 if (!announced) {
-                    events.qualityUpdate(number, "UNFLAGGED", tierName, null);
+                    events.qualityChanged(number, rating.value(), false, tierName);
                 }
             }
             case DROP_TIER -> {
@@ -170,6 +171,7 @@ class NumberHealth extends BackgroundWork {
                 events.record(number, new NumberHistory.Entry(now, "STATUS", "FLAGGED", "CONNECTED",
                         "quality stayed RED for " + profile.flaggedFor().toDays() + " days after "
                                 + number.flaggedAt(), rating.figures()));
+                events.statusChanged(number, "FLAGGED", "CONNECTED", null);
                 holder = changeTier(holder, List.of(number), holder.tier() - 1, "quality stayed RED for "
                         + profile.flaggedFor().toDays() + " days", rating.figures(), now);
             }
@@ -230,11 +232,11 @@ class NumberHealth extends BackgroundWork {
         var all = profile.perBusiness() ? rows.ofBusiness(holder.id()) : affected;
         for (PhoneNumber number : all) {
             events.record(number, new NumberHistory.Entry(now, "TIER", from, to, reason, figures));
-            events.qualityUpdate(number, tier > holder.tier() ? "UPGRADE" : "DOWNGRADE", to, from);
+            events.limitChanged(number, from, to, tier > holder.tier());
             numbers.forget(number.id());
         }
         if (profile.perBusiness()) {
-            all.stream().map(PhoneNumber::wabaId).distinct().forEach(waba -> events.capability(waba,
+            all.stream().map(PhoneNumber::wabaId).distinct().forEach(waba -> events.capabilityChanged(waba,
                     profile.tier(tier), profile.numbersAllowed(true)));
         }
         return new LimitLedger.Holder(holder.id(), tier, holder.used(), holder.sweptUntil(), holder.upgradeCheckedAt());

@@ -127,6 +127,7 @@ public class NumberLifecycle {
         events.record(current, new NumberHistory.Entry(now, "STATUS", current.status(), "PENDING",
                 "registered; the review against the commerce policy ends by " + now.plus(settings.reviewDelay()),
                 Map.of()));
+        events.statusChanged(current, current.status(), "PENDING", null);
         numbers.forget(number.id());
     }
 
@@ -155,7 +156,7 @@ public class NumberLifecycle {
         rows.setColumn(number.id(), "official_status", "NONE");
         rows.setColumn(number.id(), "messaging_limit_tier", profile.tier(profile.startTier(
                 tenancy.business(current.businessId()).orElseThrow().verified())).name());
-        events.deleted(current);
+        events.deregistered(current);
         log.info("Phone number {} ({}) deregistered; its history was deleted", number.id(), number.displayPhoneNumber());
         numbers.forget(number.id());
     }

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * What a number's messages show about its customers since a moment: the message side of its
- * quality signals. Messaging implements it (it knows the messages); numbers reads it.
+ * quality signals. The messaging module implements it (it knows the messages); numbers reads it.
  */
 public interface NumberSignals {
 

@@ -50,6 +50,18 @@ final class PairRateLimit {
         }
     }
 
+    /** Whether {@link #take} would allow a message now, taking nothing. */
+    boolean wouldTake(String phoneNumberId, String waId, Instant now) {
+        long nanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        var bucket = buckets.get(phoneNumberId + ":" + waId);
+        if (bucket == null) {
+            return burst >= 1;
+        }
+        synchronized (bucket) {
+            return refilled(bucket, nanos) >= 1;
+        }
+    }
+
     private double refilled(Bucket bucket, long nanos) {
         long elapsed = Math.max(0, nanos - bucket.updatedNanos);
         return Math.min(burst, bucket.tokens + (double) elapsed / intervalNanos);

@@ -114,7 +114,7 @@ public class PhoneNumbers {
         rows.setColumn(id, "human_agent_missing_since", now);
         events.record(number, new NumberHistory.Entry(now, "STATUS", "PENDING", to, problem.orElse(
                 "the review against the commerce policy found nothing"), Map.of("verified_name", number.verifiedName())));
-        events.review(number, problem.isEmpty() ? "APPROVED" : "REJECTED");
+        events.statusChanged(number, "PENDING", to, null);
         forget(id);
     }
 

@@ -1,9 +1,10 @@
 package io.openwaba.numbers;
 
-import io.openwaba.graph.GraphException;
+import io.openwaba.shared.Decision;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -11,11 +12,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.springframework.http.HttpStatus;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 
 /**
- * Whether a number may send now (POLICY.md section 1): its status, the pair rate per customer,
+ * Whether a number may send now: its status, the pair rate per customer,
  * its throughput per second and its messaging limit. The last two are decided for a whole batch
  * of sends inside the transaction that stores them, under row locks, so they hold exactly on
  * every node sharing the database.
@@ -29,6 +30,7 @@ public class SendAdmission {
     private final PhoneNumberRows rows;
     private final NumberEvents events;
     private final PairRateLimit pairs;
+    private final Decision.Refused pairRateRefusal;
 
     SendAdmission(PolicyProfile profile, LimitLedger ledger, PhoneNumbers numbers, PhoneNumberRows rows,
                   NumberEvents events, NumberSettings settings) {
@@ -38,35 +40,41 @@ public class SendAdmission {
         this.rows = rows;
         this.events = events;
         this.pairs = new PairRateLimit(settings.pairBurst(), settings.pairInterval());
+        this.pairRateRefusal = NumberSendRules.pairRate(settings.pairBurst(), settings.pairInterval());
     }
 
     /** One send for {@link #admit}: {@code countsTowardLimit} when it starts a business-initiated conversation. */
     public record Send(String phoneNumberId, String waId, boolean countsTowardLimit) {
     }
 
-    /** Refuses a send before it is queued: the number does not work, or the customer gets too many messages. */
-    public void checkBeforeQueue(PhoneNumber number, String waId, Instant now) {
-        if (!number.working()) {
-            throw GraphException.whatsapp(HttpStatus.BAD_REQUEST, 133010, "Phone number not registered",
-                    "The phone number " + number.displayPhoneNumber() + " cannot send: its status is "
-                            + number.status() + (number.status().equals("PENDING")
-                            ? " (awaiting review)." : "."));
+    /**
+     * Decides a send before it is queued: the number must work and the customer must be within the
+     * pair rate, whose allowance this takes.
+     */
+    public Decision checkBeforeQueue(PhoneNumber number, String waId, Instant now) {
+        var status = NumberSendRules.status(number);
+        if (!status.allowed()) {
+            return status;
         }
-        if (!pairs.take(number.id(), waId, now)) {
-            throw GraphException.whatsapp(HttpStatus.BAD_REQUEST, 131056,
-                    "(Business Account, Consumer Account) pair rate limit hit",
-                    "Too many messages sent from this phone number to the same customer in a short period."
-                            + " Wait and retry (back off 4^n seconds).");
+        return pairs.take(number.id(), waId, now) ? Decision.allow() : pairRateRefusal;
+    }
+
+    /** The same decision as {@link #checkBeforeQueue} without taking anything: for a check before sending. */
+    public Decision wouldPass(PhoneNumber number, String waId, Instant now) {
+        var status = NumberSendRules.status(number);
+        if (!status.allowed()) {
+            return status;
         }
+        return pairs.wouldTake(number.id(), waId, now) ? Decision.allow() : pairRateRefusal;
     }
 
     /**
-     * Decides a batch of sends in the caller's transaction, in order; returns, per send, null when
-     * admitted or the error that refuses it (130429 over the number's throughput, 131048 over the
-     * messaging limit). Locks are taken in one global order (holders, then numbers) to avoid deadlocks.
+     * Decides a batch of sends in the caller's transaction, in order; answers, per send, whether it
+     * is admitted or the refusal (130429 over the number's throughput, 131048 over the messaging
+     * limit). Locks are taken in one global order (holders, then numbers) to avoid deadlocks.
      */
-    public List<GraphException> admit(List<Send> sends, Instant now) {
-        var refusals = Arrays.asList(new GraphException[sends.size()]);
+    public List<Decision> admit(List<Send> sends, Instant now) {
+        var decisions = new ArrayList<Decision>(Collections.nCopies(sends.size(), Decision.allow()));
         var numbersById = new HashMap<String, PhoneNumber>();
         for (Send send : sends) {
             numbersById.computeIfAbsent(send.phoneNumberId(), id -> numbers.find(id).orElseThrow());
@@ -80,11 +88,36 @@ public class SendAdmission {
         }
         var holders = new ArrayList<LimitLedger.Holder>();
         numberOfHolder.forEach((holder, number) -> holders.add(lockHolder(holder, number, now)));
-        admitThroughput(sends, numbersById, now, refusals);
+        admitThroughput(sends, numbersById, now, decisions);
         for (var holder : holders) {
-            admitReach(holder, sends, numbersById, now, refusals);
+            admitReach(holder, sends, numbersById, now, decisions);
         }
-        return refusals;
+        return decisions;
+    }
+
+    /**
+     * The messaging limit as it stands for these customers, read without locking or writing: the
+     * holder's tier, how many customers it reached in the window, which of these were among them
+     * and when capacity frees. A few queries, whatever the number of customers.
+     */
+    public LimitStanding standing(PhoneNumber number, Collection<String> waIds, Instant now) {
+        var holderId = holderOf(number);
+        var cutoff = now.minus(profile.window());
+        var holder = ledger.read(holderId, profile.window(), now);
+        int tierIndex = holder.map(LimitLedger.Holder::tier).orElseGet(() -> {
+            int shown = profile.indexOf(number.messagingLimitTier());
+            return shown < 0 ? profile.unverifiedTier() : shown;
+        });
+        int used = holder.map(LimitLedger.Holder::used).orElse(0);
+        var reached = new HashSet<String>();
+        ledger.lastReached(holderId, waIds).forEach((waId, at) -> {
+            if (at.isAfter(cutoff)) {
+                reached.add(waId);
+            }
+        });
+        var frees = ledger.oldestReachSince(holderId, cutoff).map(oldest -> oldest.plus(profile.window())).orElse(now);
+        return new LimitStanding(profile.tier(tierIndex), used, reached, frees, number.status().equals("RESTRICTED"),
+                number.messagesPerSecond());
     }
 
     String holderOf(PhoneNumber number) {
@@ -101,7 +134,7 @@ public class SendAdmission {
     }
 
     private void admitThroughput(List<Send> sends, Map<String, PhoneNumber> numbersById, Instant now,
-                                 List<GraphException> refusals) {
+                                 List<Decision> refusals) {
         var wanted = new TreeMap<String, Integer>();
         sends.forEach(send -> wanted.merge(send.phoneNumberId(), 1, Integer::sum));
         var granted = new HashMap<String, Integer>();
@@ -113,20 +146,18 @@ public class SendAdmission {
             if (left > 0) {
                 granted.put(id, left - 1);
             } else {
-                refusals.set(i, GraphException.whatsapp(HttpStatus.BAD_REQUEST, 130429, "Rate limit hit",
-                        "Cloud API message throughput has been reached: this phone number sends at most "
-                                + numbersById.get(id).messagesPerSecond() + " messages per second."));
+                refusals.set(i, NumberSendRules.throughput(numbersById.get(id).messagesPerSecond()));
             }
         }
     }
 
     private void admitReach(LimitLedger.Holder holder, List<Send> sends, Map<String, PhoneNumber> numbersById,
-                            Instant now, List<GraphException> refusals) {
+                            Instant now, List<Decision> refusals) {
         var mine = new ArrayList<Integer>();
         var waIds = new LinkedHashSet<String>();
         for (int i = 0; i < sends.size(); i++) {
             var send = sends.get(i);
-            if (send.countsTowardLimit() && refusals.get(i) == null
+            if (send.countsTowardLimit() && refusals.get(i).allowed()
                     && holderOf(numbersById.get(send.phoneNumberId())).equals(holder.id())) {
                 mine.add(i);
                 waIds.add(send.waId());
@@ -150,6 +181,8 @@ public class SendAdmission {
                 statuses.put(number.id(), rows.find(number.id()).orElseThrow());
             }
         }
+        var freesAt = new Instant[1];
+        Supplier<Instant> frees = () -> freesAt[0] != null ? freesAt[0] : (freesAt[0] = frees(holder, cutoff, now));
         for (int i : mine) {
             var send = sends.get(i);
             var number = statuses.get(send.phoneNumberId());
@@ -157,18 +190,17 @@ public class SendAdmission {
             // Reached earlier in this batch, or within the window before it: already counted.
             boolean counted = fresh.contains(send.waId()) || known.contains(send.waId())
                     || (last != null && last.isAfter(cutoff));
-            if (!number.status().equals("RESTRICTED") && (counted || tier.allows(used + 1L))) {
+            var decision = NumberSendRules.messagingLimit(tier, used, counted, number.status(), frees);
+            if (decision.allowed()) {
                 if (!counted) {
                     used++;
                 }
                 (last == null ? fresh : known).add(send.waId());
                 continue;
             }
-            var frees = ledger.oldestReachSince(holder.id(), cutoff).map(oldest -> oldest.plus(profile.window()))
-                    .orElse(now);
-            refusals.set(i, limitReached(tier, used, frees));
+            refusals.set(i, decision);
             if (profile.flagging() && number.qualityRating().equals("RED") && !number.status().equals("RESTRICTED")) {
-                restrict(number, tier, used, frees, now);
+                restrict(number, tier, used, frees.get(), now);
                 statuses.put(number.id(), rows.find(number.id()).orElseThrow());
             }
         }
@@ -176,11 +208,9 @@ public class SendAdmission {
         ledger.save(holder.withUsed(used));
     }
 
-    static GraphException limitReached(Tier tier, long used, Instant frees) {
-        return GraphException.whatsapp(HttpStatus.BAD_REQUEST, 131048, "Spam rate limit hit",
-                "Messaging limit " + tier.name() + " reached: " + used + " of " + tier.limit()
-                        + " unique customers in the rolling 24 hours were reached by business-initiated"
-                        + " conversations. Capacity frees at " + frees + ".");
+    /** When capacity frees: the oldest reach still in the window leaves it (read only when a send needs it). */
+    private Instant frees(LimitLedger.Holder holder, Instant cutoff, Instant now) {
+        return ledger.oldestReachSince(holder.id(), cutoff).map(oldest -> oldest.plus(profile.window())).orElse(now);
     }
 
     private void restrict(PhoneNumber number, Tier tier, int used, Instant frees, Instant now) {
@@ -193,7 +223,7 @@ public class SendAdmission {
         events.record(number, new NumberHistory.Entry(now, "STATUS", number.status(), "RESTRICTED",
                 "the messaging limit is exhausted while quality is RED: no business-initiated message until "
                         + frees, figures));
-        events.restriction(number, frees);
+        events.statusChanged(number, number.status(), "RESTRICTED", frees);
         numbers.forget(number.id());
     }
 
@@ -203,7 +233,7 @@ public class SendAdmission {
         rows.setColumn(number.id(), "status", to);
         events.record(number, new NumberHistory.Entry(now, "STATUS", "RESTRICTED", to,
                 "the rolling 24-hour window freed capacity", Map.of()));
-        events.restriction(number, null);
+        events.statusChanged(number, "RESTRICTED", to, null);
         numbers.forget(number.id());
     }
 }

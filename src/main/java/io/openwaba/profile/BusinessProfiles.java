@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads and changes business profiles with the Cloud API's limits (reference/cloud-api.md section 6). */
+/** Reads and changes business profiles within the Cloud API's limits on each field. */
 @Service
 public class BusinessProfiles {
 

@@ -1,7 +1,7 @@
 package io.openwaba.templates;
 
 /**
- * Template quality from customers' reactions over the last 24 hours (POLICY.md section 2):
+ * Template quality from customers' reactions over the last 24 hours:
  * blocks and spam reports (a report counts twice) against messages sent; a template few read
  * and nobody answers is YELLOW at best. Too few messages to judge leave it as it was (UNKNOWN at first).
  */

@@ -1,5 +1,6 @@
 package io.openwaba.templates;
 
+import io.openwaba.shared.Decision;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,10 +16,6 @@ final class ReviewRules {
 
     /** One rule: {@code code} is ours (shown to the business), {@code reason} is Meta's enum value. */
     record Rule(String code, String reason, String recommendation, Predicate<TemplateContent> breaks) {
-    }
-
-    /** What the review decided: approved (perhaps recategorised) or rejected by a rule. */
-    record Verdict(boolean approved, String category, Rule rule) {
     }
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
@@ -57,20 +54,30 @@ final class ReviewRules {
         return rules;
     }
 
-    /** The first rule the content breaks decides; promotional wording moves a UTILITY template to MARKETING, if allowed. */
-    Verdict review(TemplateContent content) {
+    /**
+     * The first rule the content breaks refuses it, named by our code, with the recommendation as the
+     * reason and Meta's rejection reason in the figures; promotional wording moves a UTILITY template to
+     * MARKETING, if allowed. Approved or not, {@code category} in the figures is the category it gets.
+     */
+    Decision review(TemplateContent content) {
         for (Rule rule : rules) {
             if (rule.breaks().test(content)) {
-                return new Verdict(false, content.category(), rule);
+                return rejected(rule, content.category());
             }
         }
         if (content.category().equals("UTILITY") && containsAny(allText(content), promotionalPhrases)) {
             if (content.allowCategoryChange()) {
-                return new Verdict(true, "MARKETING", PROMOTIONAL_RECATEGORISED);
+                return Decision.allow(PROMOTIONAL_RECATEGORISED.recommendation(), Map.of("category", "MARKETING",
+                        "rule", PROMOTIONAL_RECATEGORISED.code()));
             }
-            return new Verdict(false, content.category(), PROMOTIONAL_UTILITY);
+            return rejected(PROMOTIONAL_UTILITY, content.category());
         }
-        return new Verdict(true, content.category(), null);
+        return Decision.allow("no review rule is broken", Map.of("category", content.category()));
+    }
+
+    private static Decision rejected(Rule rule, String category) {
+        return Decision.refuse(rule.code(), rule.recommendation(), Map.of("category", category,
+                "rejection_reason", rule.reason()));
     }
 
     static final Rule PROMOTIONAL_UTILITY = new Rule("PROMOTIONAL_IN_UTILITY", "INCORRECT_CATEGORY",

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Where a sendable template goes next, given its quality (POLICY.md section 2): RED flags an
+ * Where a sendable template goes next, given its quality: RED flags an
  * APPROVED template; a FLAGGED one that is no longer RED is reinstated (recovery wins, even on
  * the last day); one still RED 7 days after it was flagged is DISABLED. Plain Java.
  */

@@ -2,6 +2,7 @@ package io.openwaba.templates;
 
 import io.openwaba.graph.GraphBody;
 import io.openwaba.graph.GraphException;
+import io.openwaba.shared.Decision;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,9 +14,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
- * Checks the {@code template} object of a send against the approved template it names
- * (reference/cloud-api.md section 4.6): the template must exist and be approved in that
- * language (132001; 132015 paused, 132016 disabled), and its parameters must match in number
+ * Checks the {@code template} object of a send against the approved template it names: the
+ * template must exist in that language and may be sent ({@link TemplateSendRule}: 132001;
+ * 132015 paused, 132016 disabled), and its parameters must match in number
  * (132000), type (132012), characters (132007) and length once filled in (132005).
  */
 @Service
@@ -38,14 +39,8 @@ public class TemplateMessages {
         var template = rows.find(wabaId, name, code)
                 .orElseThrow(() -> error(HttpStatus.NOT_FOUND, 132001, "Template name does not exist in the translation",
                         "template name (" + name + ") does not exist in " + code));
-        switch (template.status()) {
-            case "APPROVED", "FLAGGED" -> { }
-            case "PAUSED" -> throw error(HttpStatus.BAD_REQUEST, 132015, "Template is Paused",
-                    "Template " + name + " is paused because of low quality.");
-            case "DISABLED" -> throw error(HttpStatus.BAD_REQUEST, 132016, "Template is Disabled",
-                    "Template " + name + " is disabled because of low quality.");
-            default -> throw error(HttpStatus.NOT_FOUND, 132001, "Template name does not exist in the translation",
-                    "template name (" + name + ") in " + code + " is " + template.status() + ", not APPROVED");
+        if (TemplateSendRule.check(template.status(), name, code) instanceof Decision.Refused refused) {
+            throw GraphException.of(refused.error());
         }
         var given = new LinkedHashMap<String, GraphBody>();
         var components = new ArrayList<Map<String, Object>>();

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 
 /**
- * Reads a template's create or edit body (reference/cloud-api.md section 4.2) into canonical
+ * Reads a template's create or edit body (name, language, category, components) into canonical
  * content. Structure and limits are checked here and refused at once with code 100 and Meta's
  * subcodes; whether the content is acceptable is the reviewer's call, later.
  */

@@ -3,18 +3,15 @@ package io.openwaba.templates;
 import io.openwaba.notices.Notices;
 import io.openwaba.shared.BackgroundWork;
 import io.openwaba.tenancy.Tenancy;
-import io.openwaba.webhooks.WebhookEvent;
-import io.openwaba.webhooks.WebhookEvents;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Scores every live template from the last 24 hours of customers' reactions and moves it
- * through WhatsApp's lifecycle (POLICY.md section 2): RED flags an APPROVED template; a FLAGGED
+ * through WhatsApp's lifecycle: RED flags an APPROVED template; a FLAGGED
  * one that is no longer RED is reinstated; one still FLAGGED after 7 days is DISABLED. Each
  * change is a webhook ({@code message_template_quality_update} or {@code _status_update}).
  */
@@ -25,20 +22,20 @@ class TemplateQuality extends BackgroundWork {
 
     private final TemplateRows rows;
     private final TemplateSignals signals;
-    private final WebhookEvents webhooks;
+    private final ApplicationEventPublisher publisher;
     private final Clock clock;
     private final TransactionTemplate tx;
     private final Notices notices;
     private final Tenancy tenancy;
 
-    TemplateQuality(TemplateRows rows, TemplateSignals signals, WebhookEvents webhooks, Clock clock,
+    TemplateQuality(TemplateRows rows, TemplateSignals signals, ApplicationEventPublisher publisher, Clock clock,
                     TransactionTemplate tx, TemplateSettings settings, Notices notices, Tenancy tenancy) {
         super("template-quality", 1, settings.qualityInterval());
         this.notices = notices;
         this.tenancy = tenancy;
         this.rows = rows;
         this.signals = signals;
-        this.webhooks = webhooks;
+        this.publisher = publisher;
         this.clock = clock;
         this.tx = tx;
     }
@@ -57,10 +54,8 @@ class TemplateQuality extends BackgroundWork {
                     template.qualityScore());
             if (!score.equals(template.qualityScore())) {
                 rows.setQuality(template.id(), score, now);
-                var value = base(template);
-                value.put("previous_quality_score", template.qualityScore());
-                value.put("new_quality_score", score);
-                webhooks.enqueue(List.of(new WebhookEvent(template.wabaId(), "message_template_quality_update", value)));
+                publisher.publishEvent(new TemplateQualityChanged(template.id(), template.wabaId(),
+                        template.content().name(), template.content().language(), template.qualityScore(), score, now));
             }
             var next = TemplateLifecycle.STANDARD.next(template.status(), score, template.flaggedAt(), now);
             if (next != TemplateLifecycle.STAY) {
@@ -78,18 +73,8 @@ class TemplateQuality extends BackgroundWork {
         if (!rows.move(template.id(), from, to, flaggedAt, clock.instant())) {
             return;
         }
-        var value = base(template);
-        value.put("event", event);
-        value.put("reason", "NONE");
-        value.put("message_template_category", template.content().category());
-        if (event.equals("FLAGGED")) {
-            value.put("other_info", new LinkedHashMap<>(java.util.Map.of("title", "FLAGGED", "description",
-                    "The template's quality is low. Unless it improves within 7 days, it will be disabled.")));
-        }
-        if (event.equals("DISABLED")) {
-            value.put("disable_info", java.util.Map.of("disable_date", clock.instant().getEpochSecond()));
-        }
-        webhooks.enqueue(List.of(new WebhookEvent(template.wabaId(), "message_template_status_update", value)));
+        publisher.publishEvent(new TemplateStatusChanged(template.id(), template.wabaId(), template.content().name(),
+                template.content().language(), template.content().category(), event, "NONE", null, clock.instant()));
         if (event.equals("FLAGGED") || event.equals("DISABLED")) {
             tenancy.waba(template.wabaId()).ifPresent(waba -> notices.email(waba.businessId(), subject(template, event),
                     body(template, event)));
@@ -111,13 +96,5 @@ class TemplateQuality extends BackgroundWork {
         }
         return "Your message template " + name + " has been disabled: its quality stayed low for 7 days after it was"
                 + " flagged.\n\nIt can no longer be sent or edited. Create a new template instead.\n";
-    }
-
-    private static LinkedHashMap<String, Object> base(Template template) {
-        var value = new LinkedHashMap<String, Object>();
-        value.put("message_template_id", Long.parseLong(template.id()));
-        value.put("message_template_name", template.content().name());
-        value.put("message_template_language", template.content().language());
-        return value;
     }
 }

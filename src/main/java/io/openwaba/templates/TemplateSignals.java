@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * How customers took a template's messages since a moment: what the quality score is made of.
- * Messaging implements it (it knows the messages); templates read it.
+ * The messaging module implements it (it knows the messages); templates read it.
  */
 public interface TemplateSignals {
 

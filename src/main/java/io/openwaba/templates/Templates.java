@@ -2,14 +2,14 @@ package io.openwaba.templates;
 
 import io.openwaba.graph.GraphBody;
 import io.openwaba.graph.GraphException;
+import io.openwaba.shared.Decision;
 import io.openwaba.shared.NodeIds;
-import io.openwaba.webhooks.WebhookEvent;
-import io.openwaba.webhooks.WebhookEvents;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,13 +28,13 @@ public class Templates {
     private final TemplateRows rows;
     private final ReviewRules reviewer;
     private final TemplateSettings settings;
-    private final WebhookEvents webhooks;
+    private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
-    Templates(TemplateRows rows, TemplateSettings settings, WebhookEvents webhooks, Clock clock) {
+    Templates(TemplateRows rows, TemplateSettings settings, ApplicationEventPublisher publisher, Clock clock) {
         this.rows = rows;
         this.settings = settings;
-        this.webhooks = webhooks;
+        this.publisher = publisher;
         this.clock = clock;
         this.reviewer = new ReviewRules(settings.forbiddenPhrases(), settings.promotionalPhrases());
     }
@@ -89,14 +89,14 @@ public class Templates {
     int reviewDue(int limit) {
         var due = rows.dueForReview(clock.instant(), limit);
         for (Template template : due) {
-            var verdict = reviewer.review(template.content());
-            if (verdict.approved()) {
-                var rule = verdict.rule();
-                decide(template, "APPROVED", verdict.category(), "NONE", rule == null ? null : rule.code(),
-                        rule == null ? null : rule.recommendation());
+            var review = reviewer.review(template.content());
+            var category = (String) review.figures().get("category");
+            if (review instanceof Decision.Refused rejected) {
+                decide(template, "REJECTED", category, (String) rejected.figures().get("rejection_reason"),
+                        rejected.rule(), rejected.reason());
             } else {
-                decide(template, "REJECTED", verdict.category(), verdict.rule().reason(), verdict.rule().code(),
-                        verdict.rule().recommendation());
+                var rule = (String) review.figures().get("rule");
+                decide(template, "APPROVED", category, "NONE", rule, rule == null ? null : review.reason());
             }
         }
         return due.size();
@@ -113,17 +113,9 @@ public class Templates {
         if (!rows.decide(template.id(), status, category, reason, rule, note, clock.instant())) {
             return false;
         }
-        var value = new LinkedHashMap<String, Object>();
-        value.put("event", status);
-        value.put("message_template_id", Long.parseLong(template.id()));
-        value.put("message_template_name", template.content().name());
-        value.put("message_template_language", template.content().language());
-        value.put("reason", reason);
-        value.put("message_template_category", category);
-        if (status.equals("REJECTED") && note != null) {
-            value.put("rejection_info", new LinkedHashMap<>(java.util.Map.of("reason", reason, "recommendation", note)));
-        }
-        webhooks.enqueue(List.of(new WebhookEvent(template.wabaId(), "message_template_status_update", value)));
+        publisher.publishEvent(new TemplateStatusChanged(template.id(), template.wabaId(), template.content().name(),
+                template.content().language(), category, status, reason, status.equals("REJECTED") ? note : null,
+                clock.instant()));
         return true;
     }
 }

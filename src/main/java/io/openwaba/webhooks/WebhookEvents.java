@@ -10,10 +10,14 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Queues webhook events in the caller's transaction, so an event exists exactly when the
- * change it reports was committed. Events for a WABA without an active subscription to that
+ * change it reports was committed. Within a transaction the events are gathered and written
+ * together just before it commits: one subscription lookup and one batch insert, however many
+ * changes the transaction announced. Events for a WABA without an active subscription to that
  * field are not kept, as Meta drops them.
  */
 @Service
@@ -38,6 +42,39 @@ public class WebhookEvents {
         if (changes.isEmpty()) {
             return;
         }
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            write(changes);
+            return;
+        }
+        // Looked up among this transaction's synchronizations, so a nested REQUIRES_NEW
+        // transaction gathers its own events and writes them when it commits.
+        for (var synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+            if (synchronization instanceof Gathered gathered && gathered.owner == this) {
+                gathered.events.addAll(changes);
+                return;
+            }
+        }
+        var gathered = new Gathered(this);
+        gathered.events.addAll(changes);
+        TransactionSynchronizationManager.registerSynchronization(gathered);
+    }
+
+    /** The events one transaction announced, written before it commits. */
+    private static final class Gathered implements TransactionSynchronization {
+        private final WebhookEvents owner;
+        private final List<WebhookEvent> events = new ArrayList<>();
+
+        Gathered(WebhookEvents owner) {
+            this.owner = owner;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            owner.write(events);
+        }
+    }
+
+    private void write(List<WebhookEvent> changes) {
         var wabaIds = changes.stream().map(WebhookEvent::wabaId).collect(Collectors.toSet());
         var byWaba = subscriptions.findAll(wabaIds).stream()
                 .collect(Collectors.toMap(Subscription::wabaId, Function.identity()));

@@ -3,7 +3,7 @@ package io.openwaba.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openwaba.messaging.policy.CustomerServiceWindowRule;
-import io.openwaba.messaging.policy.Decision;
+import io.openwaba.shared.Decision;
 import io.openwaba.messaging.policy.SendFacts;
 import io.openwaba.messaging.policy.SendPolicy;
 import java.time.Duration;

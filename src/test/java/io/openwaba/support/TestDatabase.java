@@ -61,15 +61,24 @@ public final class TestDatabase {
             }
             throw new TestAbortedException("OPENWABA_TEST_POSTGRES_URL is not set: skipping the PostgreSQL run");
         }
-        var name = "openwaba_test_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis();
+        url = scratch(server, "openwaba_test_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis());
+    }
+
+    /** A second fresh PostgreSQL database, for a test that starts the platform by itself; dropped at exit. */
+    public static String scratchPostgres(String label) {
+        return scratch(System.getenv("OPENWABA_TEST_POSTGRES_URL"),
+                "openwaba_" + label + "_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis());
+    }
+
+    private static String scratch(String server, String name) {
         try (var connection = DriverManager.getConnection(server, "postgres", "");
              var statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database on " + server, e);
         }
-        url = server.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(server, name)));
+        return server.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
     }
 
     private static void drop(String server, String name) {

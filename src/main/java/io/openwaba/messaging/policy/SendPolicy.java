@@ -1,6 +1,7 @@
 package io.openwaba.messaging.policy;
 
 import java.time.Duration;
+import io.openwaba.shared.Decision;
 import java.time.Instant;
 import java.util.List;
 

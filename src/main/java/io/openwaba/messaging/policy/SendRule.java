@@ -1,5 +1,6 @@
 package io.openwaba.messaging.policy;
 
+import io.openwaba.shared.Decision;
 import java.time.Instant;
 
 public interface SendRule {

@@ -1,13 +1,12 @@
 package io.openwaba.network.sandbox;
 
 import io.openwaba.messaging.MessageError;
-import io.openwaba.messaging.Messaging;
 import io.openwaba.messaging.StatusReport;
+import io.openwaba.messaging.StatusReports;
 import io.openwaba.shared.BackgroundWork;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -20,18 +19,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 class AckPump extends BackgroundWork {
 
     private final NetworkRows rows;
-    private final Messaging messaging;
+    private final StatusReports statusReports;
     private final Clock clock;
     private final TransactionTemplate tx;
     private final SandboxSettings settings;
     private static final MessageError SIMULATED_FAILURE = MessageError.undeliverable(
             "The simulated network failed to deliver this message (openwaba.sandbox.failure-rate).");
 
-    AckPump(NetworkRows rows, @Lazy Messaging messaging, Clock clock, TransactionTemplate tx,
+    AckPump(NetworkRows rows, StatusReports statusReports, Clock clock, TransactionTemplate tx,
             SandboxSettings settings) {
         super("sandbox-acks", settings.ackWorkers(), settings.ackPollInterval());
         this.rows = rows;
-        this.messaging = messaging;
+        this.statusReports = statusReports;
         this.clock = clock;
         this.tx = tx;
         this.settings = settings;
@@ -45,7 +44,7 @@ class AckPump extends BackgroundWork {
             if (due.isEmpty()) {
                 return 0;
             }
-            messaging.reportStatuses(due.stream().map(ack -> new StatusReport(ack.wamid(), ack.status(), now,
+            statusReports.report(due.stream().map(ack -> new StatusReport(ack.wamid(), ack.status(), now,
                     ack.status().equals("failed") ? SIMULATED_FAILURE : null)).toList());
             var next = new ArrayList<NetworkRows.Ack>();
             var done = new ArrayList<NetworkRows.Ack>();

@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * What a simulated customer may send, checked and put in the shape of Meta's inbound webhook
- * (reference/cloud-api.md section 8.4): the object under the message's {@code type} key.
+ * as Meta's inbound webhooks carry it: the object under the message's {@code type} key.
  */
 final class CustomerMessages {
 

@@ -6,7 +6,7 @@ import io.openwaba.media.MediaKind;
 import io.openwaba.media.MediaObject;
 import io.openwaba.media.MediaUnavailable;
 import io.openwaba.messaging.InboundMessage;
-import io.openwaba.messaging.Messaging;
+import io.openwaba.messaging.InboundMessages;
 import io.openwaba.numbers.PhoneNumber;
 import io.openwaba.numbers.PhoneNumbers;
 import io.openwaba.numbers.WaId;
@@ -28,7 +28,7 @@ public class SandboxNetwork {
 
     private final NetworkRows rows;
     private final PhoneNumbers numbers;
-    private final Messaging messaging;
+    private final InboundMessages inbound;
     private final Clock clock;
     private final Media media;
     private final BusinessProfiles profiles;
@@ -36,7 +36,7 @@ public class SandboxNetwork {
     private final Catalogs catalogs;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    SandboxNetwork(NetworkRows rows, PhoneNumbers numbers, Messaging messaging, Clock clock, Media media,
+    SandboxNetwork(NetworkRows rows, PhoneNumbers numbers, InboundMessages inbound, Clock clock, Media media,
                    BusinessProfiles profiles, QrCodes qrCodes, Catalogs catalogs) {
         this.catalogs = catalogs;
         this.media = media;
@@ -44,7 +44,7 @@ public class SandboxNetwork {
         this.profiles = profiles;
         this.rows = rows;
         this.numbers = numbers;
-        this.messaging = messaging;
+        this.inbound = inbound;
         this.clock = clock;
     }
 
@@ -100,7 +100,7 @@ public class SandboxNetwork {
         var line = json.writeValueAsString(payload);
         rows.insertChat(List.of(new NetworkRows.ChatRow(wamid, customer.waId(), number.id(), "sent", type, line,
                 "sent", now)));
-        messaging.receive(new InboundMessage(wamid, number.id(), customer.waId(), customer.name(), type, content,
+        inbound.receive(new InboundMessage(wamid, number.id(), customer.waId(), customer.name(), type, content,
                 contextWamid, now));
         return new ChatMessage(wamid, number.id(), "sent", type, line, "sent", now);
     }
@@ -183,7 +183,7 @@ public class SandboxNetwork {
         var customer = customer(waId);
         var number = business(to);
         rows.block(customer.waId(), number.id(), clock.instant());
-        messaging.customerFeedback(number.id(), customer.waId(), "BLOCK");
+        inbound.customerFeedback(number.id(), customer.waId(), "BLOCK");
     }
 
     /** The customer reports the business as spam, which blocks it too; both count against its latest template. */
@@ -192,7 +192,7 @@ public class SandboxNetwork {
         var customer = customer(waId);
         var number = business(to);
         rows.block(customer.waId(), number.id(), clock.instant());
-        messaging.customerFeedback(number.id(), customer.waId(), "REPORT");
+        inbound.customerFeedback(number.id(), customer.waId(), "REPORT");
     }
 
     @Transactional

@@ -1,6 +1,7 @@
-package io.openwaba.messaging;
+package io.openwaba.webhooks;
 
-import io.openwaba.numbers.PhoneNumber;
+import io.openwaba.messaging.MessageReceived;
+import io.openwaba.messaging.MessageStatusChanged;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,14 +15,14 @@ final class MessageWebhooks {
     private MessageWebhooks() {
     }
 
-    static Map<String, Object> inbound(PhoneNumber number, InboundMessage message) {
+    static Map<String, Object> inbound(MessageReceived message) {
         var msg = new LinkedHashMap<String, Object>();
         msg.put("from", message.fromWaId());
         msg.put("id", message.wamid());
         msg.put("timestamp", seconds(message.at()));
         msg.put("type", message.type());
         if (message.contextWamid() != null) {
-            msg.put("context", Map.of("from", number.waId().digits(), "id", message.contextWamid()));
+            msg.put("context", Map.of("from", message.businessNumber(), "id", message.contextWamid()));
         }
         msg.put(message.type(), message.content());
         if (message.type().equals("unsupported")) {
@@ -30,20 +31,20 @@ final class MessageWebhooks {
         var contact = new LinkedHashMap<String, Object>();
         contact.put("profile", Map.of("name", message.profileName()));
         contact.put("wa_id", message.fromWaId());
-        var value = base(number);
+        var value = base(message.businessNumber(), message.phoneNumberId());
         value.put("contacts", List.of(contact));
         value.put("messages", List.of(msg));
         return value;
     }
 
-    static Map<String, Object> status(PhoneNumber number, MessageRows.Tracked message, StatusReport report) {
+    static Map<String, Object> status(MessageStatusChanged message) {
         var status = new LinkedHashMap<String, Object>();
         status.put("id", message.wamid());
-        status.put("status", report.status());
-        status.put("timestamp", seconds(report.at()));
+        status.put("status", message.status());
+        status.put("timestamp", seconds(message.at()));
         status.put("recipient_id", message.waId());
-        if (report.error() != null) {
-            var error = report.error();
+        if (message.error() != null) {
+            var error = message.error();
             status.put("errors", List.of(error(error.code(), error.title(), error.details())));
         } else {
             if (message.callbackData() != null) {
@@ -54,7 +55,7 @@ final class MessageWebhooks {
             if (message.conversationId() != null) {
                 var conversation = new LinkedHashMap<String, Object>();
                 conversation.put("id", message.conversationId());
-                if (report.status().equals("sent") && message.conversationExpiresAt() != null) {
+                if (message.status().equals("sent") && message.conversationExpiresAt() != null) {
                     conversation.put("expiration_timestamp", seconds(message.conversationExpiresAt()));
                 }
                 conversation.put("origin", Map.of("type", category));
@@ -74,7 +75,7 @@ final class MessageWebhooks {
             pricing.put("category", category);
             status.put("pricing", pricing);
         }
-        var value = base(number);
+        var value = base(message.businessNumber(), message.phoneNumberId());
         value.put("statuses", List.of(status));
         return value;
     }
@@ -89,12 +90,12 @@ final class MessageWebhooks {
         return error;
     }
 
-    private static LinkedHashMap<String, Object> base(PhoneNumber number) {
+    private static LinkedHashMap<String, Object> base(String businessNumber, String phoneNumberId) {
         var value = new LinkedHashMap<String, Object>();
         value.put("messaging_product", "whatsapp");
         var metadata = new LinkedHashMap<String, Object>();
-        metadata.put("display_phone_number", number.waId().digits());
-        metadata.put("phone_number_id", number.id());
+        metadata.put("display_phone_number", businessNumber);
+        metadata.put("phone_number_id", phoneNumberId);
         value.put("metadata", metadata);
         return value;
     }

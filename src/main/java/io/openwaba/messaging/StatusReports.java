@@ -1,0 +1,61 @@
+package io.openwaba.messaging;
+
+import io.openwaba.numbers.PhoneNumber;
+import io.openwaba.numbers.PhoneNumbers;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records what the network says about outbound messages and announces each change as a
+ * {@link MessageStatusChanged}, in the caller's transaction.
+ */
+@Service
+public class StatusReports {
+
+    private final MessageRows messages;
+    private final PhoneNumbers numbers;
+    private final ApplicationEventPublisher events;
+
+    StatusReports(MessageRows messages, PhoneNumbers numbers, ApplicationEventPublisher events) {
+        this.messages = messages;
+        this.numbers = numbers;
+        this.events = events;
+    }
+
+    /**
+     * Statuses only move forward ({@link MessageStatus#advances}); a repeated or late report
+     * changes nothing and announces nothing.
+     */
+    @Transactional
+    public void report(List<StatusReport> reports) {
+        var tracked = messages.tracked(reports.stream().map(StatusReport::wamid).collect(Collectors.toSet()))
+                .stream().collect(Collectors.toMap(MessageRows.Tracked::wamid, Function.identity()));
+        var current = new HashMap<String, String>();
+        tracked.values().forEach(t -> current.put(t.wamid(), t.status()));
+        var changes = new ArrayList<MessageRows.StatusChange>();
+        var changed = new ArrayList<MessageStatusChanged>();
+        var numbersById = new HashMap<String, PhoneNumber>();
+        for (StatusReport report : reports) {
+            var message = tracked.get(report.wamid());
+            if (message == null || !MessageStatus.advances(current.get(report.wamid()), report.status())) {
+                continue;
+            }
+            current.put(report.wamid(), report.status());
+            changes.add(new MessageRows.StatusChange(report.wamid(), report.status(),
+                    report.error() == null ? null : report.error().code(), report.at()));
+            var number = numbersById.computeIfAbsent(message.phoneNumberId(), id -> numbers.find(id).orElseThrow());
+            changed.add(new MessageStatusChanged(message.wamid(), number.id(), message.wabaId(),
+                    number.waId().digits(), message.waId(), report.status(), report.at(), report.error(),
+                    message.callbackData(), message.pricingCategory(), message.conversationId(),
+                    message.conversationExpiresAt()));
+        }
+        messages.updateStatuses(changes);
+        changed.forEach(events::publishEvent);
+    }
+}
