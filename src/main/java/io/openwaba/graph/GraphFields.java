@@ -1,6 +1,5 @@
 package io.openwaba.graph;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,18 +8,16 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The {@code fields=a,b,c} selection of a Graph read. Unknown names are ignored (clients ask
- * for long lists), modifiers such as {@code .format(SVG)} are stripped, and {@code id} always comes back.
+ * The {@code fields=a,b,c} selection of a Graph read (or a JSON array: {@link GraphList}). Unknown
+ * names are ignored (clients ask for long lists), modifiers such as {@code .format(SVG)} are
+ * stripped, and {@code id} always comes back.
  */
 public record GraphFields(Set<String> requested) {
 
     public static GraphFields parse(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return new GraphFields(Set.of());
-        }
-        return new GraphFields(Arrays.stream(raw.split(","))
-                .map(String::trim)
+        return new GraphFields(GraphList.parse("fields", raw).stream()
                 .map(name -> name.contains(".") ? name.substring(0, name.indexOf('.')) : name)
+                .map(String::trim)
                 .filter(name -> !name.isEmpty())
                 .collect(Collectors.toCollection(LinkedHashSet::new)));
     }

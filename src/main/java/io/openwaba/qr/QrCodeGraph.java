@@ -3,6 +3,7 @@ package io.openwaba.qr;
 import io.openwaba.graph.GraphApi;
 import io.openwaba.graph.GraphBody;
 import io.openwaba.graph.GraphException;
+import io.openwaba.graph.GraphList;
 import io.openwaba.graph.GraphPage;
 import io.openwaba.numbers.PhoneNumber;
 import io.openwaba.numbers.PhoneNumbers;
@@ -121,12 +122,12 @@ class QrCodeGraph {
 
     /** Default fields, or those asked for; {@code qr_image_url.format(SVG)} picks the image format. */
     private Map<String, Object> select(QrCode qr, String fields) {
-        if (fields == null || fields.isBlank()) {
+        var requested = GraphList.parse("fields", fields);
+        if (requested.isEmpty()) {
             return render(qr, null);
         }
         var out = new LinkedHashMap<String, Object>();
-        for (String field : fields.split(",(?![^(]*\\))")) {
-            var name = field.trim();
+        for (String name : requested) {
             var image = IMAGE_FIELD.matcher(name);
             if (image.matches()) {
                 out.put("qr_image_url", imageUrl(qr, image.group(1)));

@@ -4,20 +4,17 @@ import io.openwaba.graph.GraphApi;
 import io.openwaba.graph.GraphBody;
 import io.openwaba.graph.GraphException;
 import io.openwaba.graph.GraphFields;
+import io.openwaba.graph.GraphList;
 import io.openwaba.graph.GraphNode;
 import io.openwaba.graph.GraphPage;
 import io.openwaba.shared.Caller;
 import io.openwaba.shared.OrderedMaps;
 import io.openwaba.tenancy.Tenancy;
 import io.openwaba.tenancy.Waba;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,30 +47,31 @@ class TemplateGraph implements GraphNode {
         return OrderedMaps.of("id", template.id(), "status", template.status(), "category", template.content().category());
     }
 
-    /** Filters take comma lists; {@code summary} adds the counts clients read. */
+    /**
+     * Every filter Meta documents, each a comma list or a JSON array ({@link GraphList});
+     * {@code summary} adds the counts clients read.
+     */
     @GetMapping({GraphApi.VERSION + LIBRARY, "/{wabaId:\\d+}/message_templates"})
     Map<String, Object> list(Caller caller, @PathVariable String wabaId,
                              @RequestParam(required = false) String fields,
                              @RequestParam(required = false) String name,
+                             @RequestParam(required = false) String content,
+                             @RequestParam(value = "name_or_content", required = false) String nameOrContent,
                              @RequestParam(required = false) String status,
                              @RequestParam(required = false) String category,
                              @RequestParam(required = false) String language,
+                             @RequestParam(value = "quality_score", required = false) String qualityScore,
                              @RequestParam(required = false) String summary,
                              @RequestParam(required = false) String limit,
                              @RequestParam(required = false) String after,
                              @RequestParam(required = false) String before) {
         var waba = waba(caller, wabaId, "get");
         var all = templates.ofWaba(waba.id());
-        var names = set(name, false);
-        var statuses = set(status, true);
-        var categories = set(category, true);
-        var languages = set(language, false);
-        var selected = all.stream()
-                .filter(t -> names.isEmpty() || names.stream().anyMatch(n -> t.content().name().contains(n)))
-                .filter(t -> statuses.isEmpty() || statuses.contains(t.status()))
-                .filter(t -> categories.isEmpty() || categories.contains(t.content().category()))
-                .filter(t -> languages.isEmpty() || languages.contains(t.content().language()))
-                .toList();
+        var filter = TemplateFilter.of(GraphList.parse("name", name), GraphList.parse("content", content),
+                GraphList.parse("name_or_content", nameOrContent), GraphList.parse("status", status),
+                GraphList.parse("category", category), GraphList.parse("language", language),
+                GraphList.parse("quality_score", qualityScore));
+        var selected = all.stream().filter(filter::matches).toList();
         var selection = GraphFields.parse(fields);
         var page = new LinkedHashMap<>(GraphPage.of(selected, Template::id,
                 t -> selection.select(graphFields(t), DEFAULT_FIELDS), limit, after, before));
@@ -143,13 +141,5 @@ class TemplateGraph implements GraphNode {
                     "recommendation", template.reviewNote()));
         }
         return out;
-    }
-
-    private static Set<String> set(String commaList, boolean upper) {
-        if (commaList == null || commaList.isBlank()) {
-            return Set.of();
-        }
-        return Arrays.stream(commaList.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .map(s -> upper ? s.toUpperCase(Locale.ROOT) : s).collect(Collectors.toSet());
     }
 }
