@@ -5,6 +5,7 @@ import io.openwaba.numbers.PhoneNumber;
 import io.openwaba.shared.Caller;
 import io.openwaba.shared.NodeIds;
 import io.openwaba.shared.OutboundUrlGuard;
+import io.openwaba.shared.WallClock;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,14 +40,15 @@ public class Media {
     private final Map<String, Failure> recentFailures = new ConcurrentHashMap<>();
     static final Duration FAILURE_MEMORY = Duration.ofMinutes(1);
     /** Failures are remembered in real time: advancing the sandbox clock should not retry dead links. */
-    private static final Clock WALL = Clock.systemUTC();
+    private final WallClock wall;
 
     private record Failure(String reason, java.time.Instant at) {
     }
 
-    Media(MediaRows rows, Clock clock, OutboundUrlGuard guard, MediaStorage storage) {
+    Media(MediaRows rows, Clock clock, WallClock wall, OutboundUrlGuard guard, MediaStorage storage) {
         this.rows = rows;
         this.clock = clock;
+        this.wall = wall;
         this.storage = storage;
         this.fetcher = new LinkFetcher(guard, Duration.ofSeconds(10));
     }
@@ -86,7 +88,7 @@ public class Media {
         // and a link that just failed is not tried again for a minute (a broadcast names it thousands of times).
         var key = businessId + " " + link;
         var failure = recentFailures.get(key);
-        if (failure != null && failure.at().plus(FAILURE_MEMORY).isAfter(WALL.instant())) {
+        if (failure != null && failure.at().plus(FAILURE_MEMORY).isAfter(wall.instant())) {
             throw new MediaUnavailable(failure.reason());
         }
         var mine = new CompletableFuture<MediaObject>();
@@ -109,10 +111,10 @@ public class Media {
             return found;
         } catch (MediaUnavailable e) {
             if (recentFailures.size() > 10_000) {
-                var horizon = WALL.instant().minus(FAILURE_MEMORY);
+                var horizon = wall.instant().minus(FAILURE_MEMORY);
                 recentFailures.values().removeIf(old -> old.at().isBefore(horizon));
             }
-            recentFailures.put(key, new Failure(e.getMessage(), WALL.instant()));
+            recentFailures.put(key, new Failure(e.getMessage(), wall.instant()));
             mine.completeExceptionally(e);
             throw e;
         } catch (RuntimeException e) {

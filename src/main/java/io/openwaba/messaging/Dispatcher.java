@@ -2,6 +2,7 @@ package io.openwaba.messaging;
 
 import io.openwaba.shared.NodeName;
 import io.openwaba.shared.BackgroundWork;
+import io.openwaba.shared.WallClock;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,26 +18,27 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class Dispatcher extends BackgroundWork {
 
-    /** Leases guard against crashed nodes, which happens in real time, whatever the sandbox clock says. */
-    private static final Clock WALL = Clock.systemUTC();
-
     private final MessageRows messages;
     private final MessageTransport transport;
     private final StatusReports statusReports;
     private final MessagingSettings settings;
     private final Clock clock;
+    /** Leases guard against crashed nodes, which happens in real time, whatever the sandbox clock says. */
+    private final WallClock wall;
     private final TransactionTemplate tx;
     private final MediaLinks mediaLinks;
     private final String node = NodeName.current();
 
     Dispatcher(MessageRows messages, MessageTransport transport, StatusReports statusReports,
-               MessagingSettings settings, Clock clock, TransactionTemplate tx, MediaLinks mediaLinks) {
+               MessagingSettings settings, Clock clock, WallClock wall, TransactionTemplate tx,
+               MediaLinks mediaLinks) {
         super("dispatcher", settings.dispatchWorkers(), settings.dispatchPollInterval());
         this.messages = messages;
         this.transport = transport;
         this.statusReports = statusReports;
         this.settings = settings;
         this.clock = clock;
+        this.wall = wall;
         this.tx = tx;
         this.mediaLinks = mediaLinks;
     }
@@ -44,7 +46,7 @@ class Dispatcher extends BackgroundWork {
     @Override
     protected int step() {
         var now = clock.instant();
-        var wallNow = WALL.instant();
+        var wallNow = wall.instant();
         var claimed = tx.execute(status -> messages.claimDispatch(settings.dispatchBatchSize(), now, wallNow,
                 wallNow.plus(settings.dispatchLease()), node));
         if (claimed == null || claimed.isEmpty()) {

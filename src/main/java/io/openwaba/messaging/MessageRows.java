@@ -1,6 +1,7 @@
 package io.openwaba.messaging;
 
 import io.openwaba.shared.SqlTime;
+import io.openwaba.shared.WorkQueue;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,6 +9,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,17 +19,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 class MessageRows {
 
-    private static final String CLAIM = """
-            SELECT wamid FROM messaging_dispatch
-            WHERE due_at <= :now AND (lease_until IS NULL OR lease_until < :wallNow)
-            LIMIT :batch FOR UPDATE SKIP LOCKED""";
-
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final WorkQueue<String> dispatch;
 
     MessageRows(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
         this.template = template;
+        this.dispatch = WorkQueue.of(jdbc, "messaging_dispatch", "wamid", "due_at <= :now",
+                (rs, row) -> rs.getString("wamid")).leased("wamid", wamid -> wamid);
     }
 
     record NewMessage(String wamid, String direction, String phoneNumberId, String wabaId, String waId, String type,
@@ -66,13 +66,10 @@ class MessageRows {
 
     /** Claims messages due at {@code now} under a lease that runs on wall-clock time ({@code wallNow}). */
     List<OutboundMessage> claimDispatch(int batch, Instant now, Instant wallNow, Instant leaseUntil, String node) {
-        List<String> wamids = jdbc.sql(CLAIM).param("now", SqlTime.utc(now)).param("wallNow", SqlTime.utc(wallNow))
-                .param("batch", batch).query(String.class).list();
+        var wamids = dispatch.claim(batch, Map.of("now", SqlTime.utc(now)), new WorkQueue.Lease(wallNow, leaseUntil, node));
         if (wamids.isEmpty()) {
             return List.of();
         }
-        jdbc.sql("UPDATE messaging_dispatch SET lease_until = :until, claimed_by = :node WHERE wamid IN (:wamids)")
-                .param("until", SqlTime.utc(leaseUntil)).param("node", node).param("wamids", wamids).update();
         return jdbc.sql("""
                 SELECT wamid, phone_number_id, waba_id, wa_id, type, payload, created_at FROM messaging_message
                 WHERE wamid IN (:wamids)""")

@@ -1,10 +1,12 @@
 package io.openwaba.notices;
 
 import io.openwaba.shared.SqlTime;
+import io.openwaba.shared.WorkQueue;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -12,9 +14,11 @@ import org.springframework.stereotype.Repository;
 class MailRows {
 
     private final JdbcClient jdbc;
+    private final WorkQueue<Mail> outbox;
 
     MailRows(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.outbox = WorkQueue.of(jdbc, "notices_mail", "*", "state = 'PENDING'", MailRows::mail);
     }
 
     void insert(Mail mail) {
@@ -28,8 +32,7 @@ class MailRows {
 
     /** PENDING mails, locked for the caller's transaction. */
     List<Mail> pending(int limit) {
-        return jdbc.sql("SELECT * FROM notices_mail WHERE state = 'PENDING' LIMIT :limit FOR UPDATE SKIP LOCKED")
-                .param("limit", limit).query(MailRows::mail).list();
+        return outbox.claim(limit, Map.of());
     }
 
     void settle(String id, String state, int attempts, String error, Instant sentAt) {

@@ -1,6 +1,7 @@
 package io.openwaba.templates;
 
 import io.openwaba.shared.SqlTime;
+import io.openwaba.shared.WorkQueue;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -18,9 +19,12 @@ class TemplateRows {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
+    private final WorkQueue<Template> reviews;
 
     TemplateRows(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.reviews = WorkQueue.of(jdbc, "templates_template", "*", "review_due_at <= :now AND status = 'PENDING'",
+                TemplateRows::template);
     }
 
     /** Inserts a PENDING template; false when the WABA already has this name in this language. */
@@ -82,10 +86,7 @@ class TemplateRows {
 
     /** PENDING templates whose review is due, locked for this transaction. */
     List<Template> dueForReview(Instant now, int limit) {
-        return jdbc.sql("""
-                SELECT * FROM templates_template WHERE review_due_at <= :now AND status = 'PENDING'
-                LIMIT :limit FOR UPDATE SKIP LOCKED""")
-                .param("now", SqlTime.utc(now)).param("limit", limit).query(TemplateRows::template).list();
+        return reviews.claim(limit, Map.of("now", SqlTime.utc(now)));
     }
 
     /** Templates that can be sent, and so have a quality: APPROVED and FLAGGED. */

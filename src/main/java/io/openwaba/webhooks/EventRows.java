@@ -1,6 +1,7 @@
 package io.openwaba.webhooks;
 
 import io.openwaba.shared.SqlTime;
+import io.openwaba.shared.WorkQueue;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,6 +9,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,17 +25,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 class EventRows {
 
-    private static final String CLAIM = """
-            SELECT event_pk, waba_id, attempts, expires_at FROM webhooks_delivery
-            WHERE next_attempt_at <= :now AND (lease_until IS NULL OR lease_until < :wallNow)
-            LIMIT :batch FOR UPDATE SKIP LOCKED""";
-
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final WorkQueue<Due> deliveries;
 
     EventRows(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
         this.template = template;
+        this.deliveries = WorkQueue.of(jdbc, "webhooks_delivery", "event_pk, waba_id, attempts, expires_at",
+                "next_attempt_at <= :now", (rs, row) -> new Due(rs.getLong("event_pk"), rs.getString("waba_id"),
+                        rs.getInt("attempts"), SqlTime.instant(rs, "expires_at"))).leased("event_pk", Due::id);
     }
 
     record NewEvent(String eventId, String wabaId, String field, String body, Instant at, Instant expiresAt) {
@@ -90,17 +91,11 @@ class EventRows {
      * Leases run on wall-clock time, so advancing the sandbox clock never steals a batch in flight.
      */
     List<Claimed> claim(int batch, Instant now, Instant wallNow, Instant leaseUntil, String node) {
-        List<Due> due = jdbc.sql(CLAIM).param("now", SqlTime.utc(now)).param("wallNow", SqlTime.utc(wallNow))
-                .param("batch", batch)
-                .query((rs, row) -> new Due(rs.getLong("event_pk"), rs.getString("waba_id"), rs.getInt("attempts"),
-                        SqlTime.instant(rs, "expires_at")))
-                .list();
+        var due = deliveries.claim(batch, Map.of("now", SqlTime.utc(now)), new WorkQueue.Lease(wallNow, leaseUntil, node));
         if (due.isEmpty()) {
             return List.of();
         }
         var ids = due.stream().map(Due::id).toList();
-        jdbc.sql("UPDATE webhooks_delivery SET lease_until = :until, claimed_by = :node WHERE event_pk IN (:ids)")
-                .param("until", SqlTime.utc(leaseUntil)).param("node", node).param("ids", ids).update();
         var logged = new HashMap<Long, String[]>();
         jdbc.sql("SELECT id, event_id, body FROM webhooks_event WHERE id IN (:ids)").param("ids", ids)
                 .query(rs -> {

@@ -3,6 +3,7 @@ package io.openwaba.webhooks;
 import io.openwaba.shared.NodeName;
 import io.openwaba.shared.OutboundUrlGuard;
 import io.openwaba.shared.BackgroundWork;
+import io.openwaba.shared.WallClock;
 import io.openwaba.tenancy.Business;
 import io.openwaba.tenancy.Tenancy;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -38,8 +37,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class WebhookDelivery extends BackgroundWork {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDelivery.class);
-    /** Leases guard against crashed nodes, which happens in real time, whatever the sandbox clock says. */
-    private static final Clock WALL = Clock.systemUTC();
 
     private final EventRows events;
     private final SubscriptionRows subscriptions;
@@ -49,11 +46,14 @@ class WebhookDelivery extends BackgroundWork {
     private final ExecutorService senders;
     private final WebhookSettings settings;
     private final Clock clock;
+    /** Leases guard against crashed nodes, which happens in real time, whatever the sandbox clock says. */
+    private final WallClock wall;
+    private final RetrySchedule retries;
     private final TransactionTemplate tx;
     private final String node = NodeName.current();
 
     WebhookDelivery(EventRows events, SubscriptionRows subscriptions, OutboundUrlGuard guard, Tenancy tenancy,
-                    WebhookSettings settings, Clock clock, TransactionTemplate tx) {
+                    WebhookSettings settings, Clock clock, WallClock wall, TransactionTemplate tx) {
         super("webhook-delivery", settings.workers(), settings.pollInterval());
         this.tenancy = tenancy;
         this.events = events;
@@ -68,13 +68,15 @@ class WebhookDelivery extends BackgroundWork {
         });
         this.settings = settings;
         this.clock = clock;
+        this.wall = wall;
+        this.retries = RetrySchedule.of(settings);
         this.tx = tx;
     }
 
     @Override
     protected int step() {
         var now = clock.instant();
-        var wallNow = WALL.instant();
+        var wallNow = wall.instant();
         var claimed = tx.execute(status ->
                 events.claim(settings.batchSize(), now, wallNow, wallNow.plus(settings.lease()), node));
         if (claimed == null || claimed.isEmpty()) {
@@ -120,7 +122,7 @@ class WebhookDelivery extends BackgroundWork {
 
     private Attempt post(EventRows.Claimed event, String secret, URI target, byte[] body) {
         // Receivers compare webhook-timestamp with their own clock to refuse replays: wall-clock time.
-        long timestamp = WALL.instant().getEpochSecond();
+        long timestamp = wall.instant().getEpochSecond();
         var headers = Map.of(
                 "Content-Type", "application/json",
                 "X-Hub-Signature-256", Signatures.hubSignature(secret, body),
@@ -158,11 +160,11 @@ class WebhookDelivery extends BackgroundWork {
                     gone.put(event.wabaId(), "the callback answered 410 Gone");
                 }
             } else {
-                var next = nextAttempt(event, attempt.retryAfter(), now);
-                if (next.isAfter(event.expiresAt())) {
+                var next = retries.next(event.attempts(), attempt.retryAfter(), now, event.expiresAt());
+                if (next.isEmpty()) {
                     dead.add(new EventRows.Settled(event.id(), attempt.status(), attempt.error(), null));
                 } else {
-                    retry.add(new EventRows.Settled(event.id(), attempt.status(), attempt.error(), next));
+                    retry.add(new EventRows.Settled(event.id(), attempt.status(), attempt.error(), next.get()));
                 }
             }
         }
@@ -176,20 +178,6 @@ class WebhookDelivery extends BackgroundWork {
             log.warn("Disabled webhook subscriptions of WABAs {}: their callbacks answered 410 Gone;"
                     + " register the webhook again to resume", gone.keySet());
         }
-    }
-
-    /** Exponential backoff from the initial delay, capped, with jitter; never before Retry-After. */
-    private Instant nextAttempt(EventRows.Claimed event, Duration retryAfter, Instant now) {
-        double base = settings.initialRetryDelay().toMillis() * Math.pow(2, Math.min(event.attempts(), 30));
-        double capped = Math.min(base, settings.maxRetryDelay().toMillis());
-        double jitter = 1 + settings.jitter() * (ThreadLocalRandom.current().nextDouble() * 2 - 1);
-        var delay = Duration.ofMillis((long) (capped * jitter));
-        if (retryAfter != null && retryAfter.compareTo(delay) > 0) {
-            delay = retryAfter.compareTo(settings.maxAge()) > 0 ? settings.maxAge() : retryAfter;
-        }
-        var next = now.plus(delay);
-        // One last attempt at the end of the retry period rather than giving up early.
-        return next.isAfter(event.expiresAt()) && now.isBefore(event.expiresAt()) ? event.expiresAt() : next;
     }
 
     private Duration retryAfter(String header) {

@@ -1,11 +1,13 @@
 package io.openwaba.network.sandbox;
 
 import io.openwaba.shared.SqlTime;
+import io.openwaba.shared.WorkQueue;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,10 +20,14 @@ class NetworkRows {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final WorkQueue<Ack> acks;
 
     NetworkRows(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
         this.template = template;
+        this.acks = WorkQueue.of(jdbc, "network_ack", "wamid, status, taken_at, due_at", "due_at <= :now",
+                (rs, row) -> new Ack(rs.getString("wamid"), rs.getString("status"), SqlTime.instant(rs, "taken_at"),
+                        SqlTime.instant(rs, "due_at")));
     }
 
     /** The acknowledgement a phone owes for a message it took at {@code takenAt}: {@code status}, due at {@code dueAt}. */
@@ -193,17 +199,9 @@ class NetworkRows {
 
     /**
      * Due acknowledgements, locked until the caller's transaction ends; other nodes skip them.
-     * No ORDER BY: with FOR UPDATE, H2 would lock and sort every due row to find the first ones.
      */
     List<Ack> claimDueAcks(Instant now, int batch) {
-        return jdbc.sql("""
-                SELECT wamid, status, taken_at, due_at FROM network_ack WHERE due_at <= :now
-                LIMIT :batch FOR UPDATE SKIP LOCKED""")
-                .param("now", SqlTime.utc(now)).param("batch", batch)
-                .query((rs, row) -> new Ack(rs.getString("wamid"), rs.getString("status"),
-                        SqlTime.instant(rs, "taken_at"),
-                        SqlTime.instant(rs, "due_at")))
-                .list();
+        return acks.claim(batch, Map.of("now", SqlTime.utc(now)));
     }
 
     void deleteAcks(List<Ack> acks) {
