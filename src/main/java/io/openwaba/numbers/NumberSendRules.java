@@ -28,8 +28,8 @@ public final class NumberSendRules {
         }
         return Decision.refuse(NUMBER_STATUS, 133010, "Phone number not registered", "The phone number "
                 + number.displayPhoneNumber() + " cannot send: its status is " + number.status()
-                + (number.status().equals("PENDING") ? " (awaiting review)." : "."),
-                Map.of("status", number.status()));
+                + (number.status() == NumberStatus.PENDING ? " (awaiting review)." : "."),
+                Map.of("status", number.status().name()));
     }
 
     static Decision.Refused pairRate(int burst, java.time.Duration interval) {
@@ -55,9 +55,9 @@ public final class NumberSendRules {
      * already reached in the rolling window costs nothing; a new one needs room under the tier;
      * a RESTRICTED number starts none. When capacity frees is asked only for a refusal.
      */
-    static Decision messagingLimit(Tier tier, long used, boolean alreadyCounted, String status,
+    static Decision messagingLimit(Tier tier, long used, boolean alreadyCounted, NumberStatus status,
                                    Supplier<Instant> capacityFreesAt) {
-        if (!status.equals("RESTRICTED") && (alreadyCounted || tier.allows(used + 1L))) {
+        if (status != NumberStatus.RESTRICTED && (alreadyCounted || tier.allows(used + 1L))) {
             return Decision.allow();
         }
         return limitReached(tier, used, capacityFreesAt.get());
