@@ -66,6 +66,24 @@ class NumberSendRulesTest {
         assertThat(decision.allowed()).isTrue();
     }
 
+    @ParameterizedTest(name = "headroom {0}, restricted {1}: allowed {2}")
+    @CsvSource({"1, false, true", "0, false, false", "5, true, false"})
+    void theCheckBeforeSendingRefusesWithoutHeadroomOrWhileRestricted(long headroom, boolean restricted,
+                                                                      boolean allowed) {
+        var frees = NOW.plus(Duration.ofHours(3));
+        var standing = new LimitStanding(TIER_1K, 1_000, java.util.Set.of(), frees, restricted, 80);
+        var decision = NumberSendRules.messagingLimitBeforeSending(standing, headroom);
+        assertThat(decision.allowed()).isEqualTo(allowed);
+        if (!allowed) {
+            var refused = (Decision.Refused) decision;
+            assertThat(refused.code()).isEqualTo(131048);
+            assertThat(refused.rule()).isEqualTo(NumberSendRules.MESSAGING_LIMIT);
+            assertThat(refused.figures()).containsEntry("customers_reached_24h", 1_000)
+                    .containsEntry("capacity_frees_at", frees.toString());
+            assertThat(refused.reason()).startsWith(restricted ? "The number is RESTRICTED" : "Messaging limit TIER_1K");
+        }
+    }
+
     @Test
     void thePairRateAllowsABurstThenOneMessagePerInterval() {
         var pairs = new PairRateLimit(2, Duration.ofSeconds(6));
