@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -129,9 +128,8 @@ public class SendCheck {
                 decision = policy.check(new SendFacts(checked.template(), window.map(WindowRows.Window::lastInboundAt)), now);
             }
             if (decision.allowed() && starting.contains(digits) && !counted.contains(digits)) {
-                if (limit.restricted() || headroom <= 0) {
-                    decision = limitRefusal(limit);
-                } else {
+                decision = NumberSendRules.messagingLimitBeforeSending(limit, headroom);
+                if (decision.allowed()) {
                     headroom--;
                     counted.add(digits);
                 }
@@ -143,20 +141,6 @@ public class SendCheck {
 
     private boolean open(WindowRows.Window window, Instant now) {
         return now.isBefore(window.lastInboundAt().plus(settings.customerServiceWindow()));
-    }
-
-    private static Decision limitRefusal(LimitStanding limit) {
-        var figures = new LinkedHashMap<String, Object>();
-        figures.put("tier", limit.tier().name());
-        figures.put("limit", limit.tier().limit());
-        figures.put("customers_reached_24h", limit.used());
-        figures.put("capacity_frees_at", limit.capacityFreesAt().toString());
-        var reason = limit.restricted()
-                ? "The number is RESTRICTED: no business-initiated conversation until " + limit.capacityFreesAt() + "."
-                : "Messaging limit " + limit.tier().name() + " reached: the tier admits " + limit.tier().limit()
-                        + " unique customers in the rolling 24 hours and " + limit.used() + " are reached, with the"
-                        + " recipients before this one. Capacity frees at " + limit.capacityFreesAt() + ".";
-        return Decision.refuse(NumberSendRules.MESSAGING_LIMIT, 131048, "Spam rate limit hit", reason, figures);
     }
 
     private static Result everyone(List<String> recipients, Decision decision) {

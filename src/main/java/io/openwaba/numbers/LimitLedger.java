@@ -155,7 +155,9 @@ class LimitLedger {
 
     /**
      * Takes {@code wanted} sends of this second from the number's throughput; returns how many it may
-     * send. The usual case, all of them fit, is one conditional update.
+     * send ({@link NumberSendRules#throughputGrant}). The usual case, all of them fit, is one
+     * conditional update: its condition is the rule's "everything fits", kept in SQL to save the
+     * locking read on every batch.
      */
     int takeThroughput(String phoneNumberId, long second, int wanted, int perSecond) {
         int fits = jdbc.sql("""
@@ -173,7 +175,7 @@ class LimitLedger {
                 .param("id", phoneNumberId)
                 .query((rs, row) -> new long[] {rs.getLong("current_second"), rs.getInt("sent")}).single();
         int sentThisSecond = current[0] == second ? (int) current[1] : 0;
-        int granted = Math.max(0, Math.min(wanted, perSecond - sentThisSecond));
+        int granted = NumberSendRules.throughputGrant(sentThisSecond, wanted, perSecond);
         jdbc.sql("UPDATE numbers_send_rate SET current_second = :second, sent = :sent WHERE phone_number_id = :id")
                 .param("second", second).param("sent", sentThisSecond + granted).param("id", phoneNumberId).update();
         return granted;

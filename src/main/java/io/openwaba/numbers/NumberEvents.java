@@ -30,7 +30,7 @@ class NumberEvents {
     }
 
     /** The number was flagged ({@code worsened}) or unflagged for quality; it holds {@code currentTier}. */
-    void qualityChanged(PhoneNumber number, String rating, boolean worsened, String currentTier) {
+    void qualityChanged(PhoneNumber number, QualityRating rating, boolean worsened, String currentTier) {
         publisher.publishEvent(new NumberQualityChanged(number.id(), number.wabaId(), number.waId().digits(), rating,
                 worsened, currentTier, profile.perBusiness(), clock.instant()));
     }
@@ -41,14 +41,14 @@ class NumberEvents {
     }
 
     /** The status moved; {@code restrictedUntil} when it became RESTRICTED. */
-    void statusChanged(PhoneNumber number, String from, String to, Instant restrictedUntil) {
+    void statusChanged(PhoneNumber number, NumberStatus from, NumberStatus to, Instant restrictedUntil) {
         publisher.publishEvent(new NumberStatusChanged(number.id(), number.wabaId(), number.waId().digits(), from, to,
                 restrictedUntil, false, clock.instant()));
     }
 
     void deregistered(PhoneNumber number) {
         publisher.publishEvent(new NumberStatusChanged(number.id(), number.wabaId(), number.waId().digits(),
-                number.status(), "OFFLINE", null, true, clock.instant()));
+                number.status(), NumberStatus.OFFLINE, null, true, clock.instant()));
     }
 
     void capabilityChanged(String wabaId, Tier tier, int numbersAllowed) {

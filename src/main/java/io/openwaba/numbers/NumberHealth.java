@@ -4,7 +4,6 @@ import io.openwaba.shared.BackgroundWork;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,7 +23,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class NumberHealth extends BackgroundWork {
 
     private static final Logger log = LoggerFactory.getLogger(NumberHealth.class);
-    private static final List<String> WORKING = List.of("CONNECTED", "FLAGGED", "RESTRICTED");
 
     private final PhoneNumberRows rows;
     private final PhoneNumbers numbers;
@@ -35,9 +33,10 @@ class NumberHealth extends BackgroundWork {
     private final FeedbackRows feedback;
     private final PolicyProfile profile;
     private final NumberSettings settings;
-    private final QualityRating quality;
+    private final QualityRatingRule quality;
     private final StatusRule statusRule;
-    private final TierUpgrade tierUpgrade;
+    private final TierUpgradeRule tierUpgrade;
+    private final RestrictionRule restriction;
     private final Clock clock;
     private final TransactionTemplate tx;
 
@@ -54,9 +53,10 @@ class NumberHealth extends BackgroundWork {
         this.feedback = feedback;
         this.profile = profile;
         this.settings = settings;
-        this.quality = new QualityRating(settings.quality());
+        this.quality = new QualityRatingRule(settings.quality());
         this.statusRule = new StatusRule(profile);
-        this.tierUpgrade = new TierUpgrade(profile);
+        this.tierUpgrade = new TierUpgradeRule(profile);
+        this.restriction = new RestrictionRule(profile);
         this.clock = clock;
         this.tx = tx;
     }
@@ -68,7 +68,7 @@ class NumberHealth extends BackgroundWork {
             tx.executeWithoutResult(status -> numbers.finishReview(id, now));
         }
         var byHolder = new TreeMap<String, List<String>>();
-        for (PhoneNumber number : rows.withStatus(WORKING)) {
+        for (PhoneNumber number : rows.withStatus(NumberStatus.WORKING)) {
             byHolder.computeIfAbsent(admission.holderOf(number), holder -> new ArrayList<>()).add(number.id());
         }
         byHolder.forEach((holder, ids) -> {
@@ -132,46 +132,49 @@ class NumberHealth extends BackgroundWork {
         var rating = quality.rate(measured, number.qualityRating());
         var tierName = profile.tier(holder.tier()).name();
         boolean announced = false;
-        if (!rating.value().equals(number.qualityRating())) {
-            rows.setColumn(number.id(), "quality_rating", rating.value());
-            events.record(number, new NumberHistory.Entry(now, "QUALITY", number.qualityRating(), rating.value(),
-                    rating.reason(), rating.figures()));
-            events.qualityChanged(number, rating.value(), worse(rating.value(), number.qualityRating()), tierName);
+        if (rating.value() != number.qualityRating()) {
+            rows.setQuality(number.id(), rating.value());
+            events.record(number, new NumberHistory.Entry(now, "QUALITY", number.qualityRating().name(),
+                    rating.value().name(), rating.reason(), rating.figures()));
+            events.qualityChanged(number, rating.value(), rating.value().worseThan(number.qualityRating()), tierName);
             announced = true;
         }
-        if (number.status().equals("RESTRICTED")) {
-            if (profile.tier(holder.tier()).allows(holder.used() + 1L)) {
+        if (number.status() == NumberStatus.RESTRICTED) {
+            if (restriction.lifts(number, profile.tier(holder.tier()), holder.used())) {
                 admission.lift(number, now);
             }
             return holder;
         }
-        switch (statusRule.next(number.status(), rating, number.flaggedAt(), now)) {
+        var move = statusRule.next(number.status(), rating, number.flaggedAt(), now);
+        var from = number.status();
+        var to = move.applyTo(from);
+        switch (move) {
             case FLAG -> {
-                rows.setHealth(number.id(), "FLAGGED", rating.value(), now);
-                events.record(number, new NumberHistory.Entry(now, "STATUS", number.status(), "FLAGGED",
+                rows.setHealth(number.id(), to, rating.value(), now);
+                events.record(number, new NumberHistory.Entry(now, "STATUS", from.name(), to.name(),
                         "quality is RED: unless it recovers within " + profile.flaggedFor().toDays()
                                 + " days, the messaging limit drops one tier", rating.figures()));
-                events.statusChanged(number, number.status(), "FLAGGED", null);
+                events.statusChanged(number, from, to, null);
                 if (!announced) {
                     events.qualityChanged(number, rating.value(), true, tierName);
                 }
             }
             case UNFLAG -> {
-                rows.setHealth(number.id(), "CONNECTED", rating.value(), null);
-                events.record(number, new NumberHistory.Entry(now, "STATUS", "FLAGGED", "CONNECTED",
+                rows.setHealth(number.id(), to, rating.value(), null);
+                events.record(number, new NumberHistory.Entry(now, "STATUS", from.name(), to.name(),
                         "quality recovered to " + rating.value() + " within " + profile.flaggedFor().toDays()
                                 + " days", rating.figures()));
-                events.statusChanged(number, "FLAGGED", "CONNECTED", null);
+                events.statusChanged(number, from, to, null);
                 if (!announced) {
                     events.qualityChanged(number, rating.value(), false, tierName);
                 }
             }
             case DROP_TIER -> {
-                rows.setHealth(number.id(), "CONNECTED", rating.value(), null);
-                events.record(number, new NumberHistory.Entry(now, "STATUS", "FLAGGED", "CONNECTED",
+                rows.setHealth(number.id(), to, rating.value(), null);
+                events.record(number, new NumberHistory.Entry(now, "STATUS", from.name(), to.name(),
                         "quality stayed RED for " + profile.flaggedFor().toDays() + " days after "
                                 + number.flaggedAt(), rating.figures()));
-                events.statusChanged(number, "FLAGGED", "CONNECTED", null);
+                events.statusChanged(number, from, to, null);
                 holder = changeTier(holder, List.of(number), holder.tier() - 1, "quality stayed RED for "
                         + profile.flaggedFor().toDays() + " days", rating.figures(), now);
             }
@@ -187,7 +190,7 @@ class NumberHealth extends BackgroundWork {
                 || now.isBefore(missingSince.plus(settings.humanAgentGrace()))) {
             return holder;
         }
-        rows.setColumn(number.id(), "human_agent_missing_since", now);
+        rows.setHumanAgentMissingSince(number.id(), now);
         var figures = Map.<String, Object>of("without_human_agent_since", missingSince.toString(),
                 "action", settings.humanAgentAction());
         events.record(number, new NumberHistory.Entry(now, "WARNING", null, null, "no human agent or hand-off path"
@@ -203,20 +206,14 @@ class NumberHealth extends BackgroundWork {
     private LimitLedger.Holder checkUpgrade(LimitLedger.Holder holder, List<PhoneNumber> working, Instant now) {
         var checked = new LimitLedger.Holder(holder.id(), holder.tier(), holder.used(), holder.sweptUntil(), now);
         long reached = ledger.reachedSince(holder.id(), now.minus(profile.upgradeLookBack()));
-        var worstQuality = working.stream().map(PhoneNumber::qualityRating).reduce("GREEN",
-                (a, b) -> worse(b, a) ? b : a);
-        var status = working.stream().map(PhoneNumber::status).filter(s -> !s.equals("CONNECTED")).findFirst()
-                .orElse("CONNECTED");
-        var verdict = tierUpgrade.check(holder.tier(), reached, worstQuality, status);
-        if (!verdict.upgrade()) {
+        var worstQuality = QualityRating.worst(working.stream().map(PhoneNumber::qualityRating).toList());
+        var status = working.stream().map(PhoneNumber::status).filter(s -> s != NumberStatus.CONNECTED).findFirst()
+                .orElse(NumberStatus.CONNECTED);
+        var decision = tierUpgrade.check(holder.tier(), reached, worstQuality, status);
+        if (!decision.allowed()) {
             return checked;
         }
-        var figures = new LinkedHashMap<String, Object>();
-        figures.put("customers_reached_7d", reached);
-        figures.put("limit", profile.tier(holder.tier()).limit());
-        figures.put("upgrade_at", profile.upgradeAt());
-        figures.put("quality_rating", worstQuality);
-        return changeTier(checked, working, holder.tier() + 1, verdict.reason(), figures, now);
+        return changeTier(checked, working, holder.tier() + 1, decision.reason(), decision.figures(), now);
     }
 
     /** Sets the holder's tier; every number of it gets a history entry and a webhook. */
@@ -228,7 +225,11 @@ class NumberHealth extends BackgroundWork {
         }
         var from = profile.tier(holder.tier()).name();
         var to = profile.tier(tier).name();
-        rows.setTierName(profile.perBusiness() ? "business_id" : "id", holder.id(), to);
+        if (profile.perBusiness()) {
+            rows.setTierOfBusiness(holder.id(), to);
+        } else {
+            rows.setTier(holder.id(), to);
+        }
         var all = profile.perBusiness() ? rows.ofBusiness(holder.id()) : affected;
         for (PhoneNumber number : all) {
             events.record(number, new NumberHistory.Entry(now, "TIER", from, to, reason, figures));
@@ -240,17 +241,5 @@ class NumberHealth extends BackgroundWork {
                     profile.tier(tier), profile.numbersAllowed(true)));
         }
         return new LimitLedger.Holder(holder.id(), tier, holder.used(), holder.sweptUntil(), holder.upgradeCheckedAt());
-    }
-
-    private static boolean worse(String a, String b) {
-        return rank(a) > rank(b);
-    }
-
-    private static int rank(String quality) {
-        return switch (quality) {
-            case "RED" -> 2;
-            case "YELLOW" -> 1;
-            default -> 0;
-        };
     }
 }

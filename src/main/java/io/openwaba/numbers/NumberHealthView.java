@@ -14,6 +14,7 @@ class NumberHealthView {
     private final NumberHistory history;
     private final SendAdmission admission;
     private final Clock clock;
+    private final LimitHolderRule holders;
 
     NumberHealthView(PolicyProfile profile, LimitLedger ledger, NumberHistory history, SendAdmission admission,
                      Clock clock) {
@@ -22,6 +23,7 @@ class NumberHealthView {
         this.history = history;
         this.admission = admission;
         this.clock = clock;
+        this.holders = new LimitHolderRule(profile);
     }
 
     Map<String, Object> of(PhoneNumber number) {
@@ -32,10 +34,10 @@ class NumberHealthView {
         var view = new LinkedHashMap<String, Object>();
         view.put("id", number.id());
         view.put("display_phone_number", number.displayPhoneNumber());
-        view.put("status", number.status());
-        view.put("quality_rating", number.qualityRating());
+        view.put("status", number.status().name());
+        view.put("quality_rating", number.qualityRating().name());
         view.put("profile", profile.name());
-        view.put("limit_holder", profile.perBusiness() ? "business " + holder : "phone number " + holder);
+        view.put("limit_holder", holders.describe(holder));
         view.put("messaging_limit_tier", tier.name());
         view.put("messaging_limit", tier.unlimited() ? null : tier.limit());
         int used = ledger.reachedSince(holder, cutoff);

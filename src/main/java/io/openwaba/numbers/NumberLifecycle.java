@@ -65,9 +65,8 @@ public class NumberLifecycle {
             throw ApiProblem.badRequest("code_method must be SMS or VOICE, not " + method);
         }
         var code = String.format("%06d", RANDOM.nextInt(1_000_000));
-        rows.setColumn(number.id(), "verification_code_hash", Secrets.sha256Hex(number.id() + ":" + code));
-        rows.setColumn(number.id(), "verification_code_expires_at", clock.instant().plus(settings.verificationCodeTtl()));
-        rows.setColumn(number.id(), "verification_attempts", 0);
+        rows.newCode(number.id(), Secrets.sha256Hex(number.id() + ":" + code),
+                clock.instant().plus(settings.verificationCodeTtl()));
         log.info("Sandbox verification code for {} ({} to phone number id {}): {}", number.displayPhoneNumber(), how,
                 number.id(), code);
     }
@@ -82,22 +81,22 @@ public class NumberLifecycle {
                     : "code must be the 6 digits that were sent");
         }
         if (clock.instant().isAfter(rows.codeExpiry(number.id()))) {
-            rows.setColumn(number.id(), "code_verification_status", "EXPIRED");
+            rows.setCodeStatus(number.id(), "EXPIRED");
             numbers.forget(number.id());
             throw ApiProblem.badRequest("the code expired; request a new one");
         }
         if (!hash.equals(Secrets.sha256Hex(number.id() + ":" + code.trim()))) {
             int attempts = rows.countWrongCode(number.id());
             if (attempts >= MAX_CODE_ATTEMPTS) {
-                rows.setColumn(number.id(), "verification_code_hash", null);
+                rows.voidCode(number.id());
                 throw ApiProblem.badRequest("the code does not match; after " + MAX_CODE_ATTEMPTS
                         + " wrong codes it is void: request a new one");
             }
             throw ApiProblem.badRequest("the code does not match the one that was sent ("
                     + (MAX_CODE_ATTEMPTS - attempts) + " attempts left)");
         }
-        rows.setColumn(number.id(), "code_verification_status", "VERIFIED");
-        rows.setColumn(number.id(), "verification_code_hash", null);
+        rows.setCodeStatus(number.id(), "VERIFIED");
+        rows.voidCode(number.id());
         events.record(stored, new NumberHistory.Entry(clock.instant(), "REGISTRATION", stored.codeVerificationStatus(),
                 "VERIFIED", "the verification code was confirmed", Map.of()));
         numbers.forget(number.id());
@@ -113,21 +112,22 @@ public class NumberLifecycle {
         if (!current.codeVerificationStatus().equals("VERIFIED")) {
             throw ApiProblem.badRequest("the number's code is not verified: request_code, then verify_code");
         }
-        rows.setColumn(number.id(), "pin_hash", Secrets.sha256Hex(number.id() + ":" + pin));
-        if (current.working() || current.status().equals("PENDING")) {
+        rows.setPin(number.id(), Secrets.sha256Hex(number.id() + ":" + pin));
+        if (!current.status().canMoveTo(NumberStatus.PENDING)) {
             return;
         }
-        if (current.status().equals("OFFLINE")) {
+        if (current.status() == NumberStatus.OFFLINE) {
             var waba = tenancy.waba(current.wabaId()).orElseThrow();
             numbers.checkAllowance(waba, tenancy.business(waba.businessId()).orElseThrow());
         }
         var now = clock.instant();
-        rows.setColumn(number.id(), "status", "PENDING");
-        rows.setColumn(number.id(), "review_due_at", now.plus(settings.reviewDelay()));
-        events.record(current, new NumberHistory.Entry(now, "STATUS", current.status(), "PENDING",
+        var to = current.status().moveTo(NumberStatus.PENDING);
+        rows.setStatus(number.id(), to);
+        rows.setReviewDue(number.id(), now.plus(settings.reviewDelay()));
+        events.record(current, new NumberHistory.Entry(now, "STATUS", current.status().name(), to.name(),
                 "registered; the review against the commerce policy ends by " + now.plus(settings.reviewDelay()),
                 Map.of()));
-        events.statusChanged(current, current.status(), "PENDING", null);
+        events.statusChanged(current, current.status(), to, null);
         numbers.forget(number.id());
     }
 
@@ -150,11 +150,11 @@ public class NumberLifecycle {
         if (!profile.perBusiness()) {
             ledger.deleteHolder(number.id());
         }
-        rows.setHealth(number.id(), "OFFLINE", "GREEN", null);
-        rows.setColumn(number.id(), "code_verification_status", "NOT_VERIFIED");
-        rows.setColumn(number.id(), "pin_hash", null);
-        rows.setColumn(number.id(), "official_status", "NONE");
-        rows.setColumn(number.id(), "messaging_limit_tier", profile.tier(profile.startTier(
+        rows.setHealth(number.id(), current.status().moveTo(NumberStatus.OFFLINE), QualityRating.GREEN, null);
+        rows.setCodeStatus(number.id(), "NOT_VERIFIED");
+        rows.setPin(number.id(), null);
+        rows.setOfficialStatus(number.id(), "NONE");
+        rows.setTier(number.id(), profile.tier(profile.startTier(
                 tenancy.business(current.businessId()).orElseThrow().verified())).name());
         events.deregistered(current);
         log.info("Phone number {} ({}) deregistered; its history was deleted", number.id(), number.displayPhoneNumber());
@@ -181,12 +181,12 @@ public class NumberLifecycle {
         var current = rows.lock(number.id()).orElseThrow();
         rows.move(number.id(), target.id(), business.id());
         if (tier >= 0) {
-            rows.setColumn(number.id(), "messaging_limit_tier", profile.tier(tier).name());
+            rows.setTier(number.id(), profile.tier(tier).name());
         }
         var figures = new LinkedHashMap<String, Object>();
         figures.put("from_waba", current.wabaId());
         figures.put("to_waba", target.id());
-        figures.put("quality_rating", current.qualityRating());
+        figures.put("quality_rating", current.qualityRating().name());
         events.record(current, new NumberHistory.Entry(now, "MIGRATED", current.wabaId(), target.id(),
                 "migrated to WABA " + target.id() + " keeping its display name, quality rating"
                         + (profile.perBusiness() ? "" : " and messaging limit"), figures));
@@ -200,7 +200,7 @@ public class NumberLifecycle {
             throw ApiProblem.badRequest("messages_per_second must be between 1 and " + settings.maxMessagesPerSecond());
         }
         rows.lock(number.id());
-        rows.setColumn(number.id(), "messages_per_second", perSecond);
+        rows.setThroughput(number.id(), perSecond);
         events.record(number, new NumberHistory.Entry(clock.instant(), "THROUGHPUT",
                 String.valueOf(number.messagesPerSecond()), String.valueOf(perSecond), "set by a BSP admin", Map.of()));
         numbers.forget(number.id());
@@ -227,8 +227,7 @@ public class NumberLifecycle {
             throw ApiProblem.badRequest("human_agent must be an email address, an https:// URL or a phone number");
         }
         rows.lock(number.id());
-        rows.setColumn(number.id(), "human_agent", value);
-        rows.setColumn(number.id(), "human_agent_missing_since", value == null ? clock.instant() : null);
+        rows.setHumanAgent(number.id(), value, value == null ? clock.instant() : null);
         events.record(number, new NumberHistory.Entry(clock.instant(), "HUMAN_AGENT", number.humanAgent(), value,
                 value == null ? "human agent removed" : "human agent set to " + value, Map.of()));
         numbers.forget(number.id());
@@ -258,7 +257,7 @@ public class NumberLifecycle {
     }
 
     private PhoneNumber official(PhoneNumber number, String to, String reason) {
-        rows.setColumn(number.id(), "official_status", to);
+        rows.setOfficialStatus(number.id(), to);
         events.record(number, new NumberHistory.Entry(clock.instant(), "OFFICIAL", number.officialStatus(), to,
                 reason.length() > 500 ? reason.substring(0, 500) : reason, Map.of()));
         numbers.forget(number.id());

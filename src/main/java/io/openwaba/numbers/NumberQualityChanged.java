@@ -7,6 +7,6 @@ import java.time.Instant;
  * status moved to or out of FLAGGED. {@code currentLimit} is the tier it holds; under a per-business
  * limit ({@code limitPerBusiness}) that is the business's.
  */
-public record NumberQualityChanged(String phoneNumberId, String wabaId, String displayNumber, String rating,
+public record NumberQualityChanged(String phoneNumberId, String wabaId, String displayNumber, QualityRating rating,
                                    boolean worsened, String currentLimit, boolean limitPerBusiness, Instant at) {
 }

@@ -28,8 +28,8 @@ public final class NumberSendRules {
         }
         return Decision.refuse(NUMBER_STATUS, 133010, "Phone number not registered", "The phone number "
                 + number.displayPhoneNumber() + " cannot send: its status is " + number.status()
-                + (number.status().equals("PENDING") ? " (awaiting review)." : "."),
-                Map.of("status", number.status()));
+                + (number.status() == NumberStatus.PENDING ? " (awaiting review)." : "."),
+                Map.of("status", number.status().name()));
     }
 
     static Decision.Refused pairRate(int burst, java.time.Duration interval) {
@@ -55,12 +55,34 @@ public final class NumberSendRules {
      * already reached in the rolling window costs nothing; a new one needs room under the tier;
      * a RESTRICTED number starts none. When capacity frees is asked only for a refusal.
      */
-    static Decision messagingLimit(Tier tier, long used, boolean alreadyCounted, String status,
+    static Decision messagingLimit(Tier tier, long used, boolean alreadyCounted, NumberStatus status,
                                    Supplier<Instant> capacityFreesAt) {
-        if (!status.equals("RESTRICTED") && (alreadyCounted || tier.allows(used + 1L))) {
+        if (status != NumberStatus.RESTRICTED && (alreadyCounted || tier.allows(used + 1L))) {
             return Decision.allow();
         }
         return limitReached(tier, used, capacityFreesAt.get());
+    }
+
+    /**
+     * The messaging limit in a check before sending, which takes nothing: a new customer needs
+     * {@code headroom} left (what the tier admits minus the recipients before this one); a RESTRICTED
+     * number starts no business-initiated conversation.
+     */
+    public static Decision messagingLimitBeforeSending(LimitStanding limit, long headroom) {
+        if (!limit.restricted() && headroom > 0) {
+            return Decision.allow();
+        }
+        var figures = new LinkedHashMap<String, Object>();
+        figures.put("tier", limit.tier().name());
+        figures.put("limit", limit.tier().limit());
+        figures.put("customers_reached_24h", limit.used());
+        figures.put("capacity_frees_at", limit.capacityFreesAt().toString());
+        var reason = limit.restricted()
+                ? "The number is RESTRICTED: no business-initiated conversation until " + limit.capacityFreesAt() + "."
+                : "Messaging limit " + limit.tier().name() + " reached: the tier admits " + limit.tier().limit()
+                        + " unique customers in the rolling 24 hours and " + limit.used() + " are reached, with the"
+                        + " recipients before this one. Capacity frees at " + limit.capacityFreesAt() + ".";
+        return Decision.refuse(MESSAGING_LIMIT, 131048, "Spam rate limit hit", reason, figures);
     }
 
     static Decision.Refused limitReached(Tier tier, long used, Instant frees) {

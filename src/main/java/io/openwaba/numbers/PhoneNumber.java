@@ -7,14 +7,15 @@ import java.time.Instant;
  * (the holder's: the number's own, or its business's under meta-2025), quality rating, throughput.
  */
 public record PhoneNumber(String id, String wabaId, String businessId, WaId waId, String displayPhoneNumber,
-                          String verifiedName, String status, String messagingLimitTier, String qualityRating,
+                          String verifiedName, NumberStatus status, String messagingLimitTier,
+                          QualityRating qualityRating,
                           Instant createdAt, String codeVerificationStatus, Instant reviewDueAt, Instant flaggedAt,
                           int messagesPerSecond, String officialStatus, String humanAgent,
                           Instant humanAgentMissingSince) {
 
-    /** Statuses in which a number sends: FLAGGED and RESTRICTED still send session messages. */
+    /** Whether the number sends: CONNECTED, FLAGGED or RESTRICTED ({@link NumberStatus#working()}). */
     public boolean working() {
-        return status.equals("CONNECTED") || status.equals("FLAGGED") || status.equals("RESTRICTED");
+        return status.working();
     }
 
     public boolean officialBusinessAccount() {

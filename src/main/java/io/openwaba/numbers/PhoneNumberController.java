@@ -35,7 +35,8 @@ class PhoneNumberController {
                       String qualityRating, String createdAt) {
         static NumberView of(PhoneNumber n) {
             return new NumberView(n.id(), n.wabaId(), n.businessId(), n.waId().digits(), n.displayPhoneNumber(),
-                    n.waId().country(), n.verifiedName(), n.status(), n.messagingLimitTier(), n.qualityRating(),
+                    n.waId().country(), n.verifiedName(), n.status().name(), n.messagingLimitTier(),
+                    n.qualityRating().name(),
                     n.createdAt().toString());
         }
     }

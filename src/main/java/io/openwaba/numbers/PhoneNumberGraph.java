@@ -58,10 +58,10 @@ class PhoneNumberGraph implements GraphNode {
         all.put("verified_name", number.verifiedName());
         all.put("code_verification_status", number.codeVerificationStatus());
         all.put("display_phone_number", number.displayPhoneNumber());
-        all.put("quality_rating", number.qualityRating());
+        all.put("quality_rating", number.qualityRating().name());
         all.put("platform_type", "CLOUD_API");
         all.put("throughput", Map.of("level", number.messagesPerSecond() > 80 ? "HIGH" : "STANDARD"));
-        all.put("status", number.status());
+        all.put("status", number.status().name());
         all.put("name_status", "APPROVED");
         all.put("messaging_limit_tier", number.messagingLimitTier());
         if (profile.perBusiness()) {
@@ -79,9 +79,9 @@ class PhoneNumberGraph implements GraphNode {
     /** Meta's {@code health_status}: can the number send, and if not fully, why. */
     private static Map<String, Object> healthStatus(PhoneNumber number) {
         var state = switch (number.status()) {
-            case "CONNECTED", "FLAGGED" -> "AVAILABLE";
-            case "RESTRICTED" -> "LIMITED";
-            default -> "BLOCKED";
+            case CONNECTED, FLAGGED -> "AVAILABLE";
+            case RESTRICTED -> "LIMITED";
+            case UNVERIFIED, PENDING, OFFLINE -> "BLOCKED";
         };
         var entity = new LinkedHashMap<String, Object>();
         entity.put("entity_type", "PHONE_NUMBER");

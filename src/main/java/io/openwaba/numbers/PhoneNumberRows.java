@@ -3,8 +3,12 @@ package io.openwaba.numbers;
 import io.openwaba.shared.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,8 +31,8 @@ class PhoneNumberRows {
                 .param("id", number.id()).param("waba", number.wabaId()).param("business", number.businessId())
                 .param("waId", number.waId().digits()).param("display", number.displayPhoneNumber())
                 .param("country", number.waId().country()).param("name", number.verifiedName())
-                .param("status", number.status()).param("tier", number.messagingLimitTier())
-                .param("quality", number.qualityRating()).param("at", SqlTime.utc(number.createdAt()))
+                .param("status", number.status().name()).param("tier", number.messagingLimitTier())
+                .param("quality", number.qualityRating().name()).param("at", SqlTime.utc(number.createdAt()))
                 .param("codeStatus", number.codeVerificationStatus())
                 .param("reviewDue", SqlTime.utc(number.reviewDueAt()))
                 .param("perSecond", number.messagesPerSecond())
@@ -61,38 +65,113 @@ class PhoneNumberRows {
                 .param("business", businessId).query(PhoneNumberRows::map).list();
     }
 
-    /** Numbers that count against a WABA's or a business's allowance: all but OFFLINE ones. */
-    int countActive(String column, String value) {
-        return jdbc.sql("SELECT COUNT(*) FROM numbers_phone_number WHERE " + column + " = :value AND status <> 'OFFLINE'")
-                .param("value", value).query(Integer.class).single();
+    /** How many of the WABA's numbers are in each status: the figures of the number allowance. */
+    Map<NumberStatus, Integer> statusesInWaba(String wabaId) {
+        return statusCounts("SELECT status, COUNT(*) AS numbers FROM numbers_phone_number WHERE waba_id = :owner"
+                + " GROUP BY status", wabaId);
     }
 
-    List<PhoneNumber> withStatus(List<String> statuses) {
+    /** How many of the business's numbers are in each status. */
+    Map<NumberStatus, Integer> statusesInBusiness(String businessId) {
+        return statusCounts("SELECT status, COUNT(*) AS numbers FROM numbers_phone_number WHERE business_id = :owner"
+                + " GROUP BY status", businessId);
+    }
+
+    private Map<NumberStatus, Integer> statusCounts(String sql, String owner) {
+        var counts = new EnumMap<NumberStatus, Integer>(NumberStatus.class);
+        jdbc.sql(sql)
+                .param("owner", owner)
+                .query((rs, row) -> counts.put(NumberStatus.valueOf(rs.getString("status")), rs.getInt("numbers")))
+                .list();
+        return counts;
+    }
+
+    List<PhoneNumber> withStatus(Set<NumberStatus> statuses) {
         return jdbc.sql("SELECT * FROM numbers_phone_number WHERE status IN (:statuses) ORDER BY id")
-                .param("statuses", statuses).query(PhoneNumberRows::map).list();
+                .param("statuses", statuses.stream().map(Enum::name).sorted().toList())
+                .query(PhoneNumberRows::map).list();
     }
 
-    List<String> reviewsDue(java.time.Instant now) {
-        return jdbc.sql("SELECT id FROM numbers_phone_number WHERE status = 'PENDING' AND review_due_at <= :now")
-                .param("now", SqlTime.utc(now)).query(String.class).list();
+    /** PENDING numbers whose review is due. */
+    List<String> reviewsDue(Instant now) {
+        return jdbc.sql("SELECT id FROM numbers_phone_number WHERE status = :pending AND review_due_at <= :now")
+                .param("pending", NumberStatus.PENDING.name()).param("now", SqlTime.utc(now))
+                .query(String.class).list();
     }
 
-    void setHealth(String id, String status, String quality, java.time.Instant flaggedAt) {
+    void setHealth(String id, NumberStatus status, QualityRating quality, Instant flaggedAt) {
         jdbc.sql("UPDATE numbers_phone_number SET status = :status, quality_rating = :quality, flagged_at = :flagged"
                         + " WHERE id = :id")
-                .param("status", status).param("quality", quality).param("flagged", SqlTime.utc(flaggedAt))
-                .param("id", id).update();
+                .param("status", status.name()).param("quality", quality.name())
+                .param("flagged", SqlTime.utc(flaggedAt)).param("id", id).update();
     }
 
-    void setTierName(String column, String value, String tierName) {
-        jdbc.sql("UPDATE numbers_phone_number SET messaging_limit_tier = :tier WHERE " + column + " = :value")
-                .param("tier", tierName).param("value", value).update();
+    void setStatus(String id, NumberStatus status) {
+        update("UPDATE numbers_phone_number SET status = :value WHERE id = :id", id, status.name());
     }
 
-    void setColumn(String id, String column, Object value) {
-        jdbc.sql("UPDATE numbers_phone_number SET " + column + " = :value WHERE id = :id")
-                .param("value", value instanceof java.time.Instant at ? SqlTime.utc(at) : value)
-                .param("id", id).update();
+    void setQuality(String id, QualityRating quality) {
+        update("UPDATE numbers_phone_number SET quality_rating = :value WHERE id = :id", id, quality.name());
+    }
+
+    void setTier(String id, String tierName) {
+        update("UPDATE numbers_phone_number SET messaging_limit_tier = :value WHERE id = :id", id, tierName);
+    }
+
+    /** Under a per-business limit every number of the business shows the business's tier. */
+    void setTierOfBusiness(String businessId, String tierName) {
+        jdbc.sql("UPDATE numbers_phone_number SET messaging_limit_tier = :tier WHERE business_id = :business")
+                .param("tier", tierName).param("business", businessId).update();
+    }
+
+    void setThroughput(String id, int messagesPerSecond) {
+        update("UPDATE numbers_phone_number SET messages_per_second = :value WHERE id = :id", id, messagesPerSecond);
+    }
+
+    void setReviewDue(String id, Instant dueAt) {
+        update("UPDATE numbers_phone_number SET review_due_at = :value WHERE id = :id", id, SqlTime.utc(dueAt));
+    }
+
+    /** The human agent ({@code null}: none) and since when the number has been without one. */
+    void setHumanAgent(String id, String contact, Instant missingSince) {
+        jdbc.sql("UPDATE numbers_phone_number SET human_agent = :contact, human_agent_missing_since = :since"
+                        + " WHERE id = :id")
+                .param("contact", contact).param("since", SqlTime.utc(missingSince)).param("id", id).update();
+    }
+
+    /** Starts the grace period of a number without a human agent again from {@code since}. */
+    void setHumanAgentMissingSince(String id, Instant since) {
+        update("UPDATE numbers_phone_number SET human_agent_missing_since = :value WHERE id = :id", id, SqlTime.utc(since));
+    }
+
+    void setOfficialStatus(String id, String officialStatus) {
+        update("UPDATE numbers_phone_number SET official_status = :value WHERE id = :id", id, officialStatus);
+    }
+
+    void setCodeStatus(String id, String codeVerificationStatus) {
+        update("UPDATE numbers_phone_number SET code_verification_status = :value WHERE id = :id", id, codeVerificationStatus);
+    }
+
+    /** A new verification code: its hash, when it expires, no wrong attempts yet. */
+    void newCode(String id, String codeHash, Instant expiresAt) {
+        jdbc.sql("""
+                UPDATE numbers_phone_number
+                SET verification_code_hash = :hash, verification_code_expires_at = :expires, verification_attempts = 0
+                WHERE id = :id""")
+                .param("hash", codeHash).param("expires", SqlTime.utc(expiresAt)).param("id", id).update();
+    }
+
+    /** The code can no longer be used: a new one must be requested. */
+    void voidCode(String id) {
+        update("UPDATE numbers_phone_number SET verification_code_hash = :value WHERE id = :id", id, null);
+    }
+
+    void setPin(String id, String pinHash) {
+        update("UPDATE numbers_phone_number SET pin_hash = :value WHERE id = :id", id, pinHash);
+    }
+
+    private void update(String sql, String id, Object value) {
+        jdbc.sql(sql).param("value", value).param("id", id).update();
     }
 
     void move(String id, String wabaId, String businessId) {
@@ -114,7 +193,7 @@ class PhoneNumberRows {
                 .orElse(null);
     }
 
-    java.time.Instant codeExpiry(String id) {
+    Instant codeExpiry(String id) {
         return jdbc.sql("SELECT verification_code_expires_at FROM numbers_phone_number WHERE id = :id").param("id", id)
                 .query((rs, row) -> SqlTime.instant(rs, "verification_code_expires_at")).single();
     }
@@ -122,8 +201,8 @@ class PhoneNumberRows {
     private static PhoneNumber map(ResultSet rs, int row) throws SQLException {
         return new PhoneNumber(rs.getString("id"), rs.getString("waba_id"), rs.getString("business_id"),
                 new WaId(rs.getString("wa_id"), rs.getString("country")), rs.getString("display_phone_number"),
-                rs.getString("verified_name"), rs.getString("status"), rs.getString("messaging_limit_tier"),
-                rs.getString("quality_rating"), SqlTime.instant(rs, "created_at"),
+                rs.getString("verified_name"), NumberStatus.valueOf(rs.getString("status")),
+                rs.getString("messaging_limit_tier"), QualityRating.valueOf(rs.getString("quality_rating")), SqlTime.instant(rs, "created_at"),
                 rs.getString("code_verification_status"), SqlTime.instant(rs, "review_due_at"),
                 SqlTime.instant(rs, "flagged_at"), rs.getInt("messages_per_second"),
                 rs.getString("official_status"), rs.getString("human_agent"),

@@ -2,6 +2,7 @@ package io.openwaba.numbers;
 
 import io.openwaba.shared.ApiProblem;
 import io.openwaba.shared.Caller;
+import io.openwaba.shared.Decision;
 import io.openwaba.shared.NodeIds;
 import io.openwaba.shared.ShortLivedCache;
 import io.openwaba.tenancy.Business;
@@ -28,6 +29,7 @@ public class PhoneNumbers {
     private final LimitLedger ledger;
     private final NumberEvents events;
     private final FeedbackRows feedback;
+    private final NumberAllowanceRule allowance;
     private final ShortLivedCache<String, Optional<PhoneNumber>> recent =
             new ShortLivedCache<>(Duration.ofSeconds(1), 10_000);
 
@@ -41,15 +43,16 @@ public class PhoneNumbers {
         this.ledger = ledger;
         this.events = events;
         this.feedback = feedback;
+        this.allowance = new NumberAllowanceRule(profile);
     }
 
     /**
      * An admin registers a number for a business: CONNECTED at once, at the tier its business's
-     * verification gives (POLICY.md section 1), within the number allowance.
+     * verification gives (the first tier unverified, the second verified), within the number allowance.
      */
     @Transactional
     public PhoneNumber register(String wabaId, String phoneNumber, String verifiedName) {
-        return add(wabaId, phoneNumber, verifiedName, "CONNECTED", "VERIFIED");
+        return add(wabaId, phoneNumber, verifiedName, NumberStatus.CONNECTED, "VERIFIED");
     }
 
     /**
@@ -58,10 +61,11 @@ public class PhoneNumbers {
      */
     @Transactional
     public PhoneNumber addUnverified(String wabaId, String phoneNumber, String verifiedName) {
-        return add(wabaId, phoneNumber, verifiedName, "UNVERIFIED", "NOT_VERIFIED");
+        return add(wabaId, phoneNumber, verifiedName, NumberStatus.UNVERIFIED, "NOT_VERIFIED");
     }
 
-    private PhoneNumber add(String wabaId, String phoneNumber, String verifiedName, String status, String codeStatus) {
+    private PhoneNumber add(String wabaId, String phoneNumber, String verifiedName, NumberStatus status,
+                            String codeStatus) {
         var waba = tenancy.waba(wabaId).orElseThrow(() -> ApiProblem.notFound("WABA", wabaId));
         var business = tenancy.business(waba.businessId()).orElseThrow();
         var waId = WaId.parse(phoneNumber, null).orElseThrow(() -> ApiProblem.badRequest(
@@ -79,42 +83,41 @@ public class PhoneNumbers {
         ledger.create(holderId, profile.startTier(business.verified()), now);
         var tier = ledger.lock(holderId, profile.window(), now).orElseThrow().tier();
         var number = new PhoneNumber(id, waba.id(), waba.businessId(), waId, waId.display(), verifiedName.trim(),
-                status, profile.tier(tier).name(), "GREEN", now, codeStatus, null, null, settings.messagesPerSecond(),
-                "NONE", null, now);
+                status, profile.tier(tier).name(), QualityRating.GREEN, now, codeStatus, null, null,
+                settings.messagesPerSecond(), "NONE", null, now);
         rows.insert(number);
-        events.record(number, new NumberHistory.Entry(now, "REGISTRATION", null, status, "added to WABA "
+        events.record(number, new NumberHistory.Entry(now, "REGISTRATION", null, status.name(), "added to WABA "
                 + waba.id() + (business.verified() ? " of a verified business" : " of an unverified business"),
                 Map.of("tier", profile.tier(tier).name(), "profile", profile.name())));
         return number;
     }
 
-    /** A WABA (or, under meta-2025, a business) holds as many numbers as its business's verification allows. */
+    /** Refuses one number more than the WABA (under meta-2025: the business) may hold. */
     void checkAllowance(Waba waba, Business business) {
-        int allowed = profile.numbersAllowed(business.verified());
-        int present = profile.perBusiness() ? rows.countActive("business_id", business.id())
-                : rows.countActive("waba_id", waba.id());
-        if (present >= allowed) {
-            throw ApiProblem.conflict((profile.perBusiness() ? "business " + business.id() : "WABA " + waba.id())
-                    + " already has " + present + " phone numbers, the most "
-                    + (business.verified() ? "a verified" : "an unverified") + " business may have (" + allowed
-                    + ")" + (business.verified() ? "" : "; verify the business to add more"));
+        var decision = profile.perBusiness()
+                ? allowance.check("business " + business.id(), rows.statusesInBusiness(business.id()),
+                        business.verified())
+                : allowance.check("WABA " + waba.id(), rows.statusesInWaba(waba.id()), business.verified());
+        if (decision instanceof Decision.Refused refused) {
+            throw ApiProblem.conflict(refused.reason());
         }
     }
 
     /** Ends the review of a PENDING number: CONNECTED, or OFFLINE when its display name breaks the naming rules. */
     @Transactional
     public void finishReview(String id, Instant now) {
-        var number = rows.lock(id).filter(n -> n.status().equals("PENDING")).orElse(null);
+        var number = rows.lock(id).filter(n -> n.status() == NumberStatus.PENDING).orElse(null);
         if (number == null) {
             return;
         }
         var problem = DisplayNameRule.problem(number.verifiedName());
-        var to = problem.isEmpty() ? "CONNECTED" : "OFFLINE";
-        rows.setColumn(id, "status", to);
-        rows.setColumn(id, "human_agent_missing_since", now);
-        events.record(number, new NumberHistory.Entry(now, "STATUS", "PENDING", to, problem.orElse(
-                "the review against the commerce policy found nothing"), Map.of("verified_name", number.verifiedName())));
-        events.statusChanged(number, "PENDING", to, null);
+        var to = number.status().moveTo(problem.isEmpty() ? NumberStatus.CONNECTED : NumberStatus.OFFLINE);
+        rows.setStatus(id, to);
+        rows.setHumanAgentMissingSince(id, now);
+        events.record(number, new NumberHistory.Entry(now, "STATUS", number.status().name(), to.name(),
+                problem.orElse("the review against the commerce policy found nothing"),
+                Map.of("verified_name", number.verifiedName())));
+        events.statusChanged(number, number.status(), to, null);
         forget(id);
     }
 

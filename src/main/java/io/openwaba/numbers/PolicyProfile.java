@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The figures of POLICY.md section 1 as one value. {@code classic} is POLICY.md's table: a limit per
- * number, upgraded at twice the limit, FLAGGED on RED with a tier drop after 7 days. {@code meta-2025}
- * is Meta's rule since October 2025: one limit per business shared by its numbers, upgraded at half
- * the limit with GREEN quality, no FLAGGED state.
+ * The figures of number health as one value: the messaging-limit tiers, the starting tier, the
+ * upgrade threshold and look-back, the flagged period and the number allowance. {@code classic} is
+ * the long-standing table: a limit per number (50, 1K, 10K, 100K, unlimited), upgraded at twice the
+ * limit, FLAGGED on RED with a tier drop after 7 days, 2 numbers unverified and 25 verified.
+ * {@code meta-2025} is Meta's rule since October 2025: one limit per business shared by its numbers,
+ * upgraded at half the limit with GREEN quality, no FLAGGED state.
  */
 public record PolicyProfile(String name, boolean perBusiness, List<Tier> tiers, int unverifiedTier,
                             int verifiedTier, double upgradeAt, boolean upgradeNeedsGreen, Duration window,

@@ -31,6 +31,8 @@ public class SendAdmission {
     private final NumberEvents events;
     private final PairRateLimit pairs;
     private final Decision.Refused pairRateRefusal;
+    private final LimitHolderRule holders;
+    private final RestrictionRule restriction;
 
     SendAdmission(PolicyProfile profile, LimitLedger ledger, PhoneNumbers numbers, PhoneNumberRows rows,
                   NumberEvents events, NumberSettings settings) {
@@ -41,6 +43,8 @@ public class SendAdmission {
         this.events = events;
         this.pairs = new PairRateLimit(settings.pairBurst(), settings.pairInterval());
         this.pairRateRefusal = NumberSendRules.pairRate(settings.pairBurst(), settings.pairInterval());
+        this.holders = new LimitHolderRule(profile);
+        this.restriction = new RestrictionRule(profile);
     }
 
     /** One send for {@link #admit}: {@code countsTowardLimit} when it starts a business-initiated conversation. */
@@ -116,12 +120,12 @@ public class SendAdmission {
             }
         });
         var frees = ledger.oldestReachSince(holderId, cutoff).map(oldest -> oldest.plus(profile.window())).orElse(now);
-        return new LimitStanding(profile.tier(tierIndex), used, reached, frees, number.status().equals("RESTRICTED"),
+        return new LimitStanding(profile.tier(tierIndex), used, reached, frees, number.status() == NumberStatus.RESTRICTED,
                 number.messagesPerSecond());
     }
 
     String holderOf(PhoneNumber number) {
-        return profile.perBusiness() ? number.businessId() : number.id();
+        return holders.holderOf(number);
     }
 
     /** Locks the holder's row, creating it at the tier the number shows if it has none yet. */
@@ -176,7 +180,7 @@ public class SendAdmission {
         var fresh = new LinkedHashSet<String>();
         int used = holder.used();
         for (var number : statuses.values()) {
-            if (number.status().equals("RESTRICTED") && tier.allows(used + 1L)) {
+            if (restriction.lifts(number, tier, used)) {
                 lift(number, now);
                 statuses.put(number.id(), rows.find(number.id()).orElseThrow());
             }
@@ -199,7 +203,7 @@ public class SendAdmission {
                 continue;
             }
             refusals.set(i, decision);
-            if (profile.flagging() && number.qualityRating().equals("RED") && !number.status().equals("RESTRICTED")) {
+            if (restriction.restricts(number)) {
                 restrict(number, tier, used, frees.get(), now);
                 statuses.put(number.id(), rows.find(number.id()).orElseThrow());
             }
@@ -214,26 +218,27 @@ public class SendAdmission {
     }
 
     private void restrict(PhoneNumber number, Tier tier, int used, Instant frees, Instant now) {
-        rows.setColumn(number.id(), "status", "RESTRICTED");
+        var to = number.status().moveTo(NumberStatus.RESTRICTED);
+        rows.setStatus(number.id(), to);
         var figures = new LinkedHashMap<String, Object>();
         figures.put("tier", tier.name());
         figures.put("customers_reached_24h", used);
-        figures.put("quality_rating", number.qualityRating());
+        figures.put("quality_rating", number.qualityRating().name());
         figures.put("capacity_frees_at", frees.toString());
-        events.record(number, new NumberHistory.Entry(now, "STATUS", number.status(), "RESTRICTED",
+        events.record(number, new NumberHistory.Entry(now, "STATUS", number.status().name(), to.name(),
                 "the messaging limit is exhausted while quality is RED: no business-initiated message until "
                         + frees, figures));
-        events.statusChanged(number, number.status(), "RESTRICTED", frees);
+        events.statusChanged(number, number.status(), to, frees);
         numbers.forget(number.id());
     }
 
     /** Lifts a restriction: the window freed capacity. The number is FLAGGED again if it was, else CONNECTED. */
     void lift(PhoneNumber number, Instant now) {
-        var to = number.flaggedAt() != null ? "FLAGGED" : "CONNECTED";
-        rows.setColumn(number.id(), "status", to);
-        events.record(number, new NumberHistory.Entry(now, "STATUS", "RESTRICTED", to,
+        var to = NumberStatus.afterRestriction(number.flaggedAt() != null);
+        rows.setStatus(number.id(), to);
+        events.record(number, new NumberHistory.Entry(now, "STATUS", number.status().name(), to.name(),
                 "the rolling 24-hour window freed capacity", Map.of()));
-        events.statusChanged(number, "RESTRICTED", to, null);
+        events.statusChanged(number, number.status(), to, null);
         numbers.forget(number.id());
     }
 }

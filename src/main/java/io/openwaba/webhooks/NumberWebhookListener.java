@@ -3,6 +3,7 @@ package io.openwaba.webhooks;
 import io.openwaba.numbers.BusinessCapabilityChanged;
 import io.openwaba.numbers.MessagingLimitChanged;
 import io.openwaba.numbers.NumberQualityChanged;
+import io.openwaba.numbers.NumberStatus;
 import io.openwaba.numbers.NumberStatusChanged;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +44,7 @@ class NumberWebhookListener {
         if (change.deregistered()) {
             send(change.wabaId(), "account_update",
                     Map.of("phone_number", change.displayNumber(), "event", "ACCOUNT_DELETED"));
-        } else if (change.to().equals("RESTRICTED") || "RESTRICTED".equals(change.from())) {
+        } else if (change.to() == NumberStatus.RESTRICTED || change.from() == NumberStatus.RESTRICTED) {
             var value = new LinkedHashMap<String, Object>();
             value.put("phone_number", change.displayNumber());
             value.put("event", "ACCOUNT_RESTRICTION");
@@ -51,9 +52,9 @@ class NumberWebhookListener {
                     "restriction_type", "RESTRICTED_BIZ_INITIATED_MESSAGING",
                     "expiration", change.restrictedUntil().getEpochSecond())));
             send(change.wabaId(), "account_update", value);
-        } else if ("PENDING".equals(change.from())) {
+        } else if (change.from() == NumberStatus.PENDING) {
             send(change.wabaId(), "account_review_update",
-                    Map.of("decision", change.to().equals("CONNECTED") ? "APPROVED" : "REJECTED"));
+                    Map.of("decision", change.to() == NumberStatus.CONNECTED ? "APPROVED" : "REJECTED"));
         }
     }
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * POLICY.md section 1 end to end through HTTP on the sandbox clock: tier 0, verification, an
+ * Number health end to end through HTTP on the sandbox clock: tier 0, verification, an
  * upgrade from reach, blocks to RED and FLAGGED, then the tier drop after 7 days; each step is
  * seen in the Graph API, the health view and the webhooks.
  */

@@ -44,7 +44,7 @@ class NumberSendRulesTest {
     @ParameterizedTest(name = "{0} reached, counted before: {1}, {2}: allowed {3}")
     @CsvSource({"999, false, CONNECTED, true", "1000, false, CONNECTED, false", "1000, true, CONNECTED, true",
             "0, false, RESTRICTED, false", "0, true, RESTRICTED, false", "1000, true, FLAGGED, true"})
-    void theMessagingLimitCountsNewCustomersOnly(long used, boolean counted, String status, boolean allowed) {
+    void theMessagingLimitCountsNewCustomersOnly(long used, boolean counted, NumberStatus status, boolean allowed) {
         var frees = NOW.plus(Duration.ofHours(3));
         var decision = NumberSendRules.messagingLimit(TIER_1K, used, counted, status, () -> frees);
         assertThat(decision.allowed()).isEqualTo(allowed);
@@ -60,10 +60,28 @@ class NumberSendRulesTest {
     @Test
     void anUnlimitedTierNeverRefusesAndAskedNothingAboutCapacity() {
         var unlimited = new Tier("TIER_UNLIMITED", -1);
-        var decision = NumberSendRules.messagingLimit(unlimited, 5_000_000, false, "CONNECTED", () -> {
+        var decision = NumberSendRules.messagingLimit(unlimited, 5_000_000, false, NumberStatus.CONNECTED, () -> {
             throw new AssertionError("capacity asked for an allowed send");
         });
         assertThat(decision.allowed()).isTrue();
+    }
+
+    @ParameterizedTest(name = "headroom {0}, restricted {1}: allowed {2}")
+    @CsvSource({"1, false, true", "0, false, false", "5, true, false"})
+    void theCheckBeforeSendingRefusesWithoutHeadroomOrWhileRestricted(long headroom, boolean restricted,
+                                                                      boolean allowed) {
+        var frees = NOW.plus(Duration.ofHours(3));
+        var standing = new LimitStanding(TIER_1K, 1_000, java.util.Set.of(), frees, restricted, 80);
+        var decision = NumberSendRules.messagingLimitBeforeSending(standing, headroom);
+        assertThat(decision.allowed()).isEqualTo(allowed);
+        if (!allowed) {
+            var refused = (Decision.Refused) decision;
+            assertThat(refused.code()).isEqualTo(131048);
+            assertThat(refused.rule()).isEqualTo(NumberSendRules.MESSAGING_LIMIT);
+            assertThat(refused.figures()).containsEntry("customers_reached_24h", 1_000)
+                    .containsEntry("capacity_frees_at", frees.toString());
+            assertThat(refused.reason()).startsWith(restricted ? "The number is RESTRICTED" : "Messaging limit TIER_1K");
+        }
     }
 
     @Test
@@ -80,6 +98,7 @@ class NumberSendRulesTest {
 
     private static PhoneNumber number(String status) {
         return new PhoneNumber("1", "w", "b", WaId.parse("+4917612345678", null).orElseThrow(), "+49 176 12345678",
-                "Shop", status, "TIER_1K", "GREEN", NOW, "VERIFIED", null, null, 80, "NONE", null, null);
+                "Shop", NumberStatus.valueOf(status), "TIER_1K", QualityRating.GREEN, NOW, "VERIFIED", null, null, 80,
+                "NONE", null, null);
     }
 }
