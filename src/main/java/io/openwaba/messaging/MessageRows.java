@@ -8,6 +8,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -86,6 +87,17 @@ class MessageRows {
     void completeDispatch(Collection<String> wamids) {
         if (!wamids.isEmpty()) {
             jdbc.sql("DELETE FROM messaging_dispatch WHERE wamid IN (:wamids)").param("wamids", wamids).update();
+        }
+    }
+
+    /** Hands these messages over again at their time, releasing the lease. */
+    void postponeDispatch(Map<String, Instant> dueAt) {
+        if (!dueAt.isEmpty()) {
+            template.batchUpdate("UPDATE messaging_dispatch SET due_at = ?, lease_until = NULL WHERE wamid = ?",
+                    List.copyOf(dueAt.entrySet()), dueAt.size(), (ps, entry) -> {
+                        ps.setObject(1, SqlTime.utc(entry.getValue()));
+                        ps.setString(2, entry.getKey());
+                    });
         }
     }
 

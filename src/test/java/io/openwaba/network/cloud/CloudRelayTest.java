@@ -1,0 +1,168 @@
+package io.openwaba.network.cloud;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.openwaba.support.AppProcess;
+import io.openwaba.support.Http;
+import io.openwaba.support.PlatformTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two real nodes over HTTP: this test's platform in sandbox mode plays Meta (its Graph API is
+ * wire-compatible and it signs webhooks with the business's app secret), and a second openwaba
+ * in cloud mode relays to it. A business on the cloud node talks to a simulated customer on
+ * "Meta" through the relay, both ways.
+ */
+class CloudRelayTest extends PlatformTest {
+
+    private static final String VERIFY_TOKEN = "meta-verify-token-42";
+    private static AppProcess cloud;
+    private static Tenant atMeta;
+
+    private Http cloudHttp;
+
+    @BeforeEach
+    void startCloudNode() throws Exception {
+        if (cloud == null) {
+            atMeta = onboard();
+            cloud = AppProcess.start(List.of("--openwaba.network=cloud",
+                    "--openwaba.cloud.graph-url=http://localhost:" + port,
+                    "--openwaba.cloud.graph-version=v21.0",
+                    "--openwaba.cloud.app-secret=" + atMeta.appSecret(),
+                    "--openwaba.cloud.verify-token=" + VERIFY_TOKEN,
+                    "--openwaba.cloud.secret-key=cloud-test-secret-key-0123",
+                    "--openwaba.webhooks.allow-private-targets=true",
+                    "--openwaba.webhooks.poll-interval=10ms",
+                    "--openwaba.messaging.dispatch-poll-interval=10ms"));
+            var subscribed = http.post("/v21.0/" + atMeta.wabaId() + "/subscribed_apps", atMeta.token(),
+                    Map.of("override_callback_uri", cloud.http().baseUrl() + "/webhooks/meta",
+                            "verify_token", VERIFY_TOKEN));
+            assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(200);
+        }
+        cloudHttp = cloud.http();
+    }
+
+    @AfterAll
+    static void stopCloudNode() throws Exception {
+        if (cloud != null) {
+            cloud.close();
+            cloud = null;
+        }
+    }
+
+    /** One more number of the business at "Meta" (one Meta app: one app secret, one business). */
+    private Tenant numberAtMeta() {
+        var number = http.post("/api/wabas/" + atMeta.wabaId() + "/phone-numbers", ADMIN_TOKEN,
+                Map.of("phone_number", "+49176" + randomDigits(8), "verified_name", "Shop"));
+        assertThat(number.status()).as(number.body()).isEqualTo(201);
+        return new Tenant(atMeta.businessId(), atMeta.wabaId(), number.json().get("id").asString(),
+                number.json().get("wa_id").asString(), atMeta.token(), atMeta.appSecret());
+    }
+
+    /** The business as the BSP sets it up on the cloud node: its number linked to its number at Meta. */
+    private Tenant businessOnCloud(Tenant meta) {
+        var business = cloudHttp.post("/api/businesses", ADMIN_TOKEN, Map.of("name", "Cloud shop"));
+        var businessId = business.json().get("id").asString();
+        cloudHttp.post("/api/businesses/" + businessId + "/verify", ADMIN_TOKEN, Map.of());
+        var wabaId = cloudHttp.post("/api/businesses/" + businessId + "/wabas", ADMIN_TOKEN, Map.of("name", "Main"))
+                .json().get("id").asString();
+        var number = cloudHttp.post("/api/wabas/" + wabaId + "/phone-numbers", ADMIN_TOKEN,
+                Map.of("phone_number", "+" + meta.numberWaId(), "verified_name", "Shop"));
+        assertThat(number.status()).as(number.body()).isEqualTo(201);
+        var numberId = number.json().get("id").asString();
+        var token = cloudHttp.post("/api/businesses/" + businessId + "/tokens", ADMIN_TOKEN, Map.of("label", "t"))
+                .json().get("access_token").asString();
+        var linked = cloudHttp.put("/api/phone-numbers/" + numberId + "/cloud", ADMIN_TOKEN,
+                Map.of("meta_phone_number_id", meta.phoneNumberId(), "meta_waba_id", meta.wabaId(),
+                        "access_token", meta.token()));
+        assertThat(linked.status()).as(linked.body()).isEqualTo(200);
+        assertThat(linked.body()).doesNotContain(meta.token());
+        assertThat(linked.json().get("status").asString()).isEqualTo("LINKED");
+        return new Tenant(businessId, wabaId, numberId, meta.numberWaId(), token,
+                business.json().get("app_secret").asString());
+    }
+
+    @Test
+    void aConversationRunsThroughTheRelayBothWays() {
+        var meta = numberAtMeta();
+        var shop = businessOnCloud(meta);
+        var webhooks = newReceiver("shop-verify-1", shop.appSecret());
+        var subscribed = cloudHttp.post("/v21.0/" + shop.wabaId() + "/subscribed_apps", shop.token(),
+                Map.of("override_callback_uri", webhooks.url(), "verify_token", webhooks.verifyToken()));
+        assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(200);
+        var customer = newCustomer();
+
+        var inboundWamid = customerWrites(customer, meta, "Do you ship to Porto?");
+        eventually(() -> assertThat(webhooks.inboundMessages()).singleElement().satisfies(delivery -> {
+            assertThat(delivery.value().at("/metadata/phone_number_id").asString()).isEqualTo(shop.phoneNumberId());
+            assertThat(delivery.value().at("/messages/0/id").asString()).isEqualTo(inboundWamid);
+            assertThat(delivery.value().at("/messages/0/text/body").asString()).isEqualTo("Do you ship to Porto?");
+            assertThat(delivery.value().at("/contacts/0/wa_id").asString()).isEqualTo(customer);
+        }));
+
+        var reply = cloudHttp.post("/v21.0/" + shop.phoneNumberId() + "/messages", shop.token(),
+                Map.of("messaging_product", "whatsapp", "to", customer, "type", "text",
+                        "text", Map.of("body", "Yes, in two days.")));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        var wamid = reply.json().at("/messages/0/id").asString();
+
+        eventually(() -> assertThat(webhooks.statusesOf(wamid)).as(webhooks.values("messages").toString())
+                .containsExactly("sent", "delivered", "read"));
+        var chat = http.get("/sandbox/customers/" + customer + "/messages", null);
+        assertThat(chat.body()).contains("Yes, in two days.");
+    }
+
+    @Test
+    void aFreeFormSendOutsideTheWindowFailsLocallyWithoutAskingMeta() {
+        var shop = businessOnCloud(numberAtMeta());
+        var stranger = newCustomer();
+        var refused = cloudHttp.post("/v21.0/" + shop.phoneNumberId() + "/messages", shop.token(),
+                Map.of("messaging_product", "whatsapp", "to", stranger, "type", "text", "text", Map.of("body", "Hi")));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.errorCode()).isEqualTo(131047);
+        var chat = http.get("/sandbox/customers/" + stranger + "/messages", null);
+        assertThat(chat.json().size()).isZero();
+    }
+
+    @Test
+    void metaWebhooksMustBeSignedWithTheAppSecret() {
+        var unsigned = cloudHttp.post("/webhooks/meta", null, Map.of("object", "whatsapp_business_account",
+                "entry", List.of()));
+        assertThat(unsigned.status()).isEqualTo(401);
+        var forged = cloudHttp.send(cloudHttp.request("/webhooks/meta", null)
+                .header("Content-Type", "application/json")
+                .header("X-Hub-Signature-256", "sha256=" + "0".repeat(64))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"object\":\"whatsapp_business_account\"}")));
+        assertThat(forged.status()).isEqualTo(401);
+        var wrongToken = cloudHttp.get("/webhooks/meta?hub.mode=subscribe&hub.challenge=7&hub.verify_token=nope", null);
+        assertThat(wrongToken.status()).isEqualTo(403);
+        var handshake = cloudHttp.get("/webhooks/meta?hub.mode=subscribe&hub.challenge=7&hub.verify_token="
+                + VERIFY_TOKEN, null);
+        assertThat(handshake.status()).isEqualTo(200);
+        assertThat(handshake.body()).isEqualTo("7");
+    }
+
+    @Test
+    void onlyTheBspAdminLinksANumberAndMetaMustAcceptTheToken() {
+        var meta = numberAtMeta();
+        var shop = businessOnCloud(meta);
+        var byBusiness = cloudHttp.put("/api/phone-numbers/" + shop.phoneNumberId() + "/cloud", shop.token(),
+                Map.of("meta_phone_number_id", meta.phoneNumberId(), "meta_waba_id", meta.wabaId(),
+                        "access_token", meta.token()));
+        assertThat(byBusiness.status()).isEqualTo(403);
+        var badToken = cloudHttp.put("/api/phone-numbers/" + shop.phoneNumberId() + "/cloud", ADMIN_TOKEN,
+                Map.of("meta_phone_number_id", meta.phoneNumberId(), "meta_waba_id", meta.wabaId(),
+                        "access_token", "not-a-meta-token-123456"));
+        assertThat(badToken.status()).isEqualTo(400);
+        assertThat(badToken.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        var shown = cloudHttp.get("/api/phone-numbers/" + shop.phoneNumberId() + "/cloud", shop.token());
+        assertThat(shown.status()).isEqualTo(200);
+        assertThat(shown.body()).doesNotContain(meta.token()).contains(meta.phoneNumberId());
+        assertThat(cloudHttp.get("/sandbox/info", null).status()).isEqualTo(404);
+    }
+}
