@@ -101,6 +101,7 @@ class MessageRows {
         }
     }
 
+    /** The outbound messages among these, locked until the transaction ends (in wamid order: no deadlock). */
     List<Tracked> tracked(Collection<String> wamids) {
         if (wamids.isEmpty()) {
             return List.of();
@@ -108,7 +109,8 @@ class MessageRows {
         return jdbc.sql("""
                 SELECT wamid, status, phone_number_id, waba_id, wa_id, conversation_id, conversation_expires_at,
                     callback_data, pricing_category
-                FROM messaging_message WHERE wamid IN (:wamids) AND direction = 'OUT'""")
+                FROM messaging_message WHERE wamid IN (:wamids) AND direction = 'OUT'
+                ORDER BY wamid FOR UPDATE""")
                 .param("wamids", wamids)
                 .query((rs, row) -> new Tracked(rs.getString("wamid"), rs.getString("status"),
                         rs.getString("phone_number_id"), rs.getString("waba_id"), rs.getString("wa_id"),

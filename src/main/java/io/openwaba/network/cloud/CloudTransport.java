@@ -35,9 +35,6 @@ import tools.jackson.databind.JsonNode;
 class CloudTransport implements MessageTransport {
 
     private static final Logger log = LoggerFactory.getLogger(CloudTransport.class);
-    /** A number whose token Meta refused waits this long between looks at its link. */
-    static final Duration BROKEN_LINK_PAUSE = Duration.ofMinutes(1);
-
     private final CloudLinks links;
     private final RelayedMessages relayed;
     private final MetaGraph meta;
@@ -45,6 +42,7 @@ class CloudTransport implements MessageTransport {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final ExecutorService numbers;
+    private final Duration brokenLinkPause;
 
     CloudTransport(CloudLinks links, RelayedMessages relayed, MetaGraph meta, MetaMessageBody bodies, Clock clock,
                    TransactionTemplate tx, CloudSettings settings) {
@@ -54,6 +52,7 @@ class CloudTransport implements MessageTransport {
         this.bodies = bodies;
         this.clock = clock;
         this.tx = tx;
+        this.brokenLinkPause = settings.brokenLinkPause();
         this.numbers = Executors.newFixedThreadPool(settings.concurrency(), runnable -> {
             var thread = new Thread(runnable, "cloud-relay");
             thread.setDaemon(true);
@@ -118,7 +117,7 @@ class CloudTransport implements MessageTransport {
                 results.add(TransportResult.refused(message.wamid(), new MessageError(131000, "Something went wrong",
                         "The business number is not linked to a phone number on Meta's Cloud API.")));
             } else if (link.broken()) {
-                results.add(TransportResult.later(message.wamid(), BROKEN_LINK_PAUSE));
+                results.add(TransportResult.later(message.wamid(), brokenLinkPause));
             } else {
                 results.add(relayOne(link, message, attempts.get(message.wamid())));
             }
@@ -160,7 +159,7 @@ class CloudTransport implements MessageTransport {
                         "Meta refused the access token: " + error.path("message").asString(""), clock.instant()));
                 log.warn("Meta refused the token of number {}: its messages wait until it is linked again",
                         link.phoneNumberId());
-                return TransportResult.later(message.wamid(), BROKEN_LINK_PAUSE);
+                return TransportResult.later(message.wamid(), brokenLinkPause);
             }
             default -> {
                 record(message, null, State.RELAYED, attempt);

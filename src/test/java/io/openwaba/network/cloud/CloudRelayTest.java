@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openwaba.support.AppProcess;
 import io.openwaba.support.Http;
+import io.openwaba.support.MetaStandIn;
 import io.openwaba.support.PlatformTest;
+import io.openwaba.support.WebhookReceiver;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +24,7 @@ class CloudRelayTest extends PlatformTest {
 
     private static final String VERIFY_TOKEN = "meta-verify-token-42";
     private static AppProcess cloud;
+    private static MetaStandIn standIn;
     private static Tenant atMeta;
 
     private Http cloudHttp;
@@ -29,8 +33,11 @@ class CloudRelayTest extends PlatformTest {
     void startCloudNode() throws Exception {
         if (cloud == null) {
             atMeta = onboard();
+            standIn = new MetaStandIn("http://localhost:" + port);
             cloud = AppProcess.start(List.of("--openwaba.network=cloud",
-                    "--openwaba.cloud.graph-url=http://localhost:" + port,
+                    "--openwaba.cloud.graph-url=" + standIn.url(),
+                    "--openwaba.cloud.request-timeout=2s",
+                    "--openwaba.cloud.broken-link-pause=1s",
                     "--openwaba.cloud.graph-version=v21.0",
                     "--openwaba.cloud.app-secret=" + atMeta.appSecret(),
                     "--openwaba.cloud.verify-token=" + VERIFY_TOKEN,
@@ -50,6 +57,7 @@ class CloudRelayTest extends PlatformTest {
     static void stopCloudNode() throws Exception {
         if (cloud != null) {
             cloud.close();
+            standIn.close();
             cloud = null;
         }
     }
@@ -164,5 +172,100 @@ class CloudRelayTest extends PlatformTest {
         assertThat(shown.status()).isEqualTo(200);
         assertThat(shown.body()).doesNotContain(meta.token()).contains(meta.phoneNumberId());
         assertThat(cloudHttp.get("/sandbox/info", null).status()).isEqualTo(404);
+    }
+
+    /** A business on the cloud node and a customer at "Meta" who wrote to it: the window is open on both. */
+    private record Conversation(Tenant meta, Tenant shop, WebhookReceiver webhooks, String customer) {
+        String messagesPath() {
+            return "/v21.0/" + meta.phoneNumberId() + "/messages";
+        }
+    }
+
+    private Conversation conversation() {
+        var meta = numberAtMeta();
+        var shop = businessOnCloud(meta);
+        var webhooks = newReceiver("shop-verify-" + randomDigits(4), shop.appSecret());
+        var subscribed = cloudHttp.post("/v21.0/" + shop.wabaId() + "/subscribed_apps", shop.token(),
+                Map.of("override_callback_uri", webhooks.url(), "verify_token", webhooks.verifyToken()));
+        assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(200);
+        var customer = newCustomer();
+        customerWrites(customer, meta, "Hello");
+        eventually(() -> assertThat(webhooks.inboundMessages()).hasSize(1));
+        return new Conversation(meta, shop, webhooks, customer);
+    }
+
+    private String reply(Conversation conversation, String text) {
+        var reply = cloudHttp.post("/v21.0/" + conversation.shop().phoneNumberId() + "/messages",
+                conversation.shop().token(), Map.of("messaging_product", "whatsapp", "to", conversation.customer(),
+                        "type", "text", "text", Map.of("body", text)));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.json().at("/messages/0/id").asString();
+    }
+
+    @Test
+    void metaThrottlingIsRetriedAfterItsRetryAfter() {
+        var conversation = conversation();
+        standIn.answerNext(conversation.messagesPath(), 429, """
+                {"error":{"message":"(#130429) Rate limit hit","type":"OAuthException","code":130429,
+                 "error_data":{"messaging_product":"whatsapp","details":"Too many messages"},"fbtrace_id":"A1"}}""",
+                "2");
+        var wamid = reply(conversation, "Your order shipped.");
+
+        eventually(() -> assertThat(conversation.webhooks().statusesOf(wamid)).containsExactly("sent", "delivered", "read"));
+        var tries = standIn.requestsTo(conversation.messagesPath());
+        assertThat(tries).hasSize(2);
+        assertThat(Duration.between(tries.get(0).at(), tries.get(1).at())).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aFinalMetaErrorFailsAtOnceWithMetasErrorAndNoRetry() throws InterruptedException {
+        var conversation = conversation();
+        standIn.answerNext(conversation.messagesPath(), 400, """
+                {"error":{"message":"(#131026) Message undeliverable","type":"OAuthException","code":131026,
+                 "error_data":{"messaging_product":"whatsapp","details":"Receiver is incapable of receiving this message"},
+                 "fbtrace_id":"A2"}}""", null);
+        var wamid = reply(conversation, "Your order shipped.");
+
+        eventually(() -> assertThat(conversation.webhooks().statusesOf(wamid)).containsExactly("failed"));
+        var failed = conversation.webhooks().values("messages").stream()
+                .filter(v -> v.at("/statuses/0/id").asString("").equals(wamid)).findFirst().orElseThrow();
+        assertThat(failed.at("/statuses/0/errors/0/code").asInt()).isEqualTo(131026);
+        assertThat(failed.at("/statuses/0/errors/0/error_data/details").asString())
+                .isEqualTo("Receiver is incapable of receiving this message");
+        Thread.sleep(1500);
+        assertThat(standIn.requestsTo(conversation.messagesPath())).hasSize(1);
+    }
+
+    @Test
+    void aTokenMetaRefusesPausesTheNumberUntilItIsLinkedAgain() throws InterruptedException {
+        var conversation = conversation();
+        standIn.answerNext(conversation.messagesPath(), 401, """
+                {"error":{"message":"Invalid OAuth access token - Cannot parse access token","type":"OAuthException",
+                 "code":190,"fbtrace_id":"A3"}}""", null);
+        var wamid = reply(conversation, "Your order shipped.");
+
+        var linkPath = "/api/phone-numbers/" + conversation.shop().phoneNumberId() + "/cloud";
+        eventually(() -> assertThat(cloudHttp.get(linkPath, ADMIN_TOKEN).json().get("status").asString())
+                .isEqualTo("BROKEN"));
+        Thread.sleep(2500);
+        assertThat(standIn.requestsTo(conversation.messagesPath())).as("paused, not retried").hasSize(1);
+        assertThat(conversation.webhooks().statusesOf(wamid)).isEmpty();
+
+        var relinked = cloudHttp.put(linkPath, ADMIN_TOKEN, Map.of("meta_phone_number_id",
+                conversation.meta().phoneNumberId(), "meta_waba_id", conversation.meta().wabaId(),
+                "access_token", conversation.meta().token()));
+        assertThat(relinked.json().get("status").asString()).isEqualTo("LINKED");
+        eventually(() -> assertThat(conversation.webhooks().statusesOf(wamid)).containsExactly("sent", "delivered", "read"));
+        assertThat(standIn.requestsTo(conversation.messagesPath())).hasSize(2);
+    }
+
+    @Test
+    void aSendMetaDidNotAnswerIsNeverSentTwiceAndMetasStatusesSettleIt() {
+        var conversation = conversation();
+        standIn.delayNext(conversation.messagesPath(), Duration.ofSeconds(4));
+        var wamid = reply(conversation, "Your order shipped.");
+
+        eventually(() -> assertThat(conversation.webhooks().statusesOf(wamid)).containsExactly("sent", "delivered", "read"));
+        assertThat(standIn.requestsTo(conversation.messagesPath())).hasSize(1);
     }
 }
