@@ -17,9 +17,11 @@ CREATE TABLE network_cloud_link (
 -- come back (attempts so far); RELAYED: Meta took it; UNCERTAIN: the request was sent but no answer
 -- came, so it is never sent again; Meta's status webhooks (which carry our wamid) settle it.
 CREATE TABLE network_cloud_message (
-    wamid      VARCHAR(128) PRIMARY KEY,
-    meta_wamid VARCHAR(128) UNIQUE,
-    state      VARCHAR(16)  NOT NULL,
-    attempts   INT          NOT NULL,
-    relayed_at TIMESTAMP WITH TIME ZONE NOT NULL
+    wamid           VARCHAR(128) PRIMARY KEY,
+    phone_number_id VARCHAR(20)  NOT NULL,
+    meta_wamid      VARCHAR(128) UNIQUE,
+    state           VARCHAR(16)  NOT NULL,
+    attempts        INT          NOT NULL,
+    relayed_at      TIMESTAMP WITH TIME ZONE NOT NULL
 );
+CREATE INDEX network_cloud_message_state ON network_cloud_message (phone_number_id, state);

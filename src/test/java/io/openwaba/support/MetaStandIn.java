@@ -27,8 +27,11 @@ import java.util.concurrent.Executors;
  */
 public final class MetaStandIn implements AutoCloseable {
 
-    /** A request as it reached the stand-in. */
-    public record Request(String method, String path, String body, Instant at) {
+    /** A request as it reached the stand-in, and the HTTP status it was answered with (0: none yet). */
+    public record Request(String method, String path, String body, Instant at, int status) {
+        Request answered(int answer) {
+            return new Request(method, path, body, at, answer);
+        }
     }
 
     private record Fault(int status, String body, String retryAfter, Duration delay) {
@@ -74,14 +77,16 @@ public final class MetaStandIn implements AutoCloseable {
         try (exchange) {
             var path = exchange.getRequestURI().getPath();
             var body = exchange.getRequestBody().readAllBytes();
-            requests.add(new Request(exchange.getRequestMethod(), path, new String(body, StandardCharsets.UTF_8),
-                    Instant.now()));
+            var request = new Request(exchange.getRequestMethod(), path, new String(body, StandardCharsets.UTF_8),
+                    Instant.now(), 0);
+            requests.add(request);
             var queued = faults.getOrDefault(path, new ConcurrentLinkedQueue<>()).poll();
             if (queued != null && queued.delay() == null) {
                 if (queued.retryAfter() != null) {
                     exchange.getResponseHeaders().add("Retry-After", queued.retryAfter());
                 }
                 respond(exchange, queued.status(), queued.body());
+                requests.set(requests.indexOf(request), request.answered(queued.status()));
                 return;
             }
             var forward = HttpRequest.newBuilder(URI.create(upstream + exchange.getRequestURI()))
@@ -97,6 +102,7 @@ public final class MetaStandIn implements AutoCloseable {
                 Thread.sleep(queued.delay().toMillis());
             }
             respond(exchange, answer.statusCode(), answer.body());
+            requests.set(requests.indexOf(request), request.answered(answer.statusCode()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -26,12 +26,14 @@ class CloudLinkController {
 
     private final PhoneNumbers numbers;
     private final CloudLinks links;
+    private final RelayedMessages relayed;
     private final MetaGraph meta;
     private final Clock clock;
 
-    CloudLinkController(PhoneNumbers numbers, CloudLinks links, MetaGraph meta, Clock clock) {
+    CloudLinkController(PhoneNumbers numbers, CloudLinks links, RelayedMessages relayed, MetaGraph meta, Clock clock) {
         this.numbers = numbers;
         this.links = links;
+        this.relayed = relayed;
         this.meta = meta;
         this.clock = clock;
     }
@@ -39,11 +41,12 @@ class CloudLinkController {
     record LinkRequest(String metaPhoneNumberId, String metaWabaId, String accessToken) {
     }
 
+    /** {@code uncertain_messages}: sent to Meta without an answer, and not reported on by Meta since. */
     record LinkView(String phoneNumberId, String metaPhoneNumberId, String metaWabaId, String linkedAt,
-                    String status, String brokenReason) {
-        static LinkView of(CloudLinks.Link link) {
+                    String status, String brokenReason, long uncertainMessages) {
+        static LinkView of(CloudLinks.Link link, long uncertain) {
             return new LinkView(link.phoneNumberId(), link.metaPhoneNumberId(), link.metaWabaId(),
-                    link.linkedAt().toString(), link.broken() ? "BROKEN" : "LINKED", link.brokenReason());
+                    link.linkedAt().toString(), link.broken() ? "BROKEN" : "LINKED", link.brokenReason(), uncertain);
         }
     }
 
@@ -69,13 +72,17 @@ class CloudLinkController {
         }
         checkWithMeta(request.metaPhoneNumberId(), token);
         links.save(id, request.metaPhoneNumberId(), request.metaWabaId(), token, clock.instant());
-        return LinkView.of(links.find(id).orElseThrow());
+        return view(id);
     }
 
     @GetMapping
     LinkView show(Caller caller, @PathVariable String id) {
         numbers.find(caller, id).orElseThrow(() -> ApiProblem.notFound("phone number", id));
-        return links.find(id).map(LinkView::of)
+        return view(id);
+    }
+
+    private LinkView view(String id) {
+        return links.find(id).map(link -> LinkView.of(link, relayed.uncertain(id)))
                 .orElseThrow(() -> ApiProblem.notFound("Meta link of phone number", id));
     }
 

@@ -17,7 +17,8 @@ record CloudSettings(@DefaultValue("https://graph.facebook.com") URI graphUrl,
                      String verifyToken,
                      String secretKey,
                      @DefaultValue("10s") Duration requestTimeout,
-                     @DefaultValue("8") int concurrency,
+                     @DefaultValue("16") int concurrency,
+                     @DefaultValue("4") int concurrencyPerNumber,
                      @DefaultValue("1m") Duration brokenLinkPause) {
 
     /** Cloud mode does not start without what it needs to talk to Meta safely. */

@@ -6,7 +6,6 @@ import io.openwaba.messaging.OutboundMessage;
 import io.openwaba.messaging.ReadReceipt;
 import io.openwaba.messaging.TransportResult;
 import io.openwaba.network.OnCloud;
-import io.openwaba.network.cloud.RelayedMessages.Relayed;
 import io.openwaba.network.cloud.RelayedMessages.State;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,8 +25,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Relays accepted messages to Meta's {@code POST /{meta-phone-number-id}/messages} with each
- * number's token, the numbers of a batch side by side so one slow number does not hold up the
- * others. The business keeps our wamid: it goes to Meta as {@code biz_opaque_callback_data}, which
+ * number's token, several requests at once so one slow number does not hold up the others. The business keeps our wamid: it goes to Meta as {@code biz_opaque_callback_data}, which
  * Meta echoes in every status, and Meta's wamid is recorded beside it.
  */
 @OnCloud
@@ -43,6 +41,7 @@ class CloudTransport implements MessageTransport {
     private final TransactionTemplate tx;
     private final ExecutorService numbers;
     private final Duration brokenLinkPause;
+    private final int perNumber;
 
     CloudTransport(CloudLinks links, RelayedMessages relayed, MetaGraph meta, MetaMessageBody bodies, Clock clock,
                    TransactionTemplate tx, CloudSettings settings) {
@@ -53,6 +52,7 @@ class CloudTransport implements MessageTransport {
         this.clock = clock;
         this.tx = tx;
         this.brokenLinkPause = settings.brokenLinkPause();
+        this.perNumber = Math.max(1, settings.concurrencyPerNumber());
         this.numbers = Executors.newFixedThreadPool(settings.concurrency(), runnable -> {
             var thread = new Thread(runnable, "cloud-relay");
             thread.setDaemon(true);
@@ -72,8 +72,7 @@ class CloudTransport implements MessageTransport {
                 toSend.add(message);
             } else {
                 if (before.state() == State.SENDING) {
-                    tx.executeWithoutResult(status -> relayed.record(message.wamid(), null, State.UNCERTAIN,
-                            before.attempts(), clock.instant()));
+                    record(message, null, State.UNCERTAIN, before.attempts());
                     log.warn("message {} was being relayed when a node stopped: recorded as uncertain, not resent",
                             message.wamid());
                 }
@@ -87,15 +86,11 @@ class CloudTransport implements MessageTransport {
                 .stream().collect(Collectors.toMap(CloudLinks.Link::phoneNumberId, link -> link));
         var attempts = new LinkedHashMap<String, Integer>();
         toSend.forEach(m -> attempts.put(m.wamid(), known.containsKey(m.wamid()) ? known.get(m.wamid()).attempts() + 1 : 1));
-        tx.executeWithoutResult(status -> relayed.markSending(toSend.stream()
-                .filter(m -> linked.containsKey(m.phoneNumberId()) && !linked.get(m.phoneNumberId()).broken())
-                .map(m -> new Relayed(m.wamid(), null, State.SENDING, attempts.get(m.wamid()))).toList(),
-                clock.instant()));
         var futures = new ArrayList<Future<List<TransportResult>>>();
-        for (var byNumber : toSend.stream().collect(Collectors.groupingBy(OutboundMessage::phoneNumberId,
-                LinkedHashMap::new, Collectors.toList())).entrySet()) {
-            var link = linked.get(byNumber.getKey());
-            futures.add(numbers.submit(() -> relay(link, byNumber.getValue(), attempts)));
+        for (var lane : toSend.stream().collect(Collectors.groupingBy(this::lane, LinkedHashMap::new,
+                Collectors.toList())).values()) {
+            var link = linked.get(lane.get(0).phoneNumberId());
+            futures.add(numbers.submit(() -> relay(link, lane, attempts)));
         }
         for (var future : futures) {
             try {
@@ -108,6 +103,11 @@ class CloudTransport implements MessageTransport {
             }
         }
         return results;
+    }
+
+    /** Messages to one customer go one after the other, in order; a number has a few such lanes side by side. */
+    private String lane(OutboundMessage message) {
+        return message.phoneNumberId() + "/" + Math.floorMod(message.waId().hashCode(), perNumber);
     }
 
     private List<TransportResult> relay(CloudLinks.Link link, List<OutboundMessage> messages, Map<String, Integer> attempts) {
@@ -125,7 +125,15 @@ class CloudTransport implements MessageTransport {
         return results;
     }
 
+    /**
+     * Each message is marked SENDING in its own commit before its request goes out: one found so
+     * after a crash was in flight, may have reached Meta, and is never sent again.
+     */
     private TransportResult relayOne(CloudLinks.Link link, OutboundMessage message, int attempt) {
+        if (!Boolean.TRUE.equals(tx.execute(status -> relayed.claimSending(message.wamid(), message.phoneNumberId(),
+                attempt, clock.instant())))) {
+            return TransportResult.taken(message.wamid());
+        }
         MetaGraph.Answer answer;
         try {
             answer = meta.post(link.metaPhoneNumberId() + "/messages", link.token(), bodies.of(message));
@@ -169,7 +177,8 @@ class CloudTransport implements MessageTransport {
     }
 
     private void record(OutboundMessage message, String metaWamid, State state, int attempts) {
-        tx.executeWithoutResult(status -> relayed.record(message.wamid(), metaWamid, state, attempts, clock.instant()));
+        tx.executeWithoutResult(status -> relayed.record(message.wamid(), message.phoneNumberId(), metaWamid, state,
+                attempts, clock.instant()));
     }
 
     private static MessageError metaError(Integer code, JsonNode error) {

@@ -38,7 +38,7 @@ class RelayedMessages {
                 .list().stream().collect(Collectors.toMap(Relayed::wamid, r -> r));
     }
 
-    void record(String wamid, String metaWamid, State state, int attempts, Instant at) {
+    void record(String wamid, String phoneNumberId, String metaWamid, State state, int attempts, Instant at) {
         int updated = jdbc.sql("""
                 UPDATE network_cloud_message SET meta_wamid = :meta, state = :state, attempts = :attempts,
                     relayed_at = :at WHERE wamid = :wamid""")
@@ -46,19 +46,27 @@ class RelayedMessages {
                 .param("at", SqlTime.utc(at)).param("wamid", wamid).update();
         if (updated == 0) {
             jdbc.sql("""
-                    INSERT INTO network_cloud_message (wamid, meta_wamid, state, attempts, relayed_at)
-                    VALUES (:wamid, :meta, :state, :attempts, :at)""")
-                    .param("wamid", wamid).param("meta", metaWamid).param("state", state.name())
+                    INSERT INTO network_cloud_message (wamid, phone_number_id, meta_wamid, state, attempts, relayed_at)
+                    VALUES (:wamid, :number, :meta, :state, :attempts, :at)""")
+                    .param("wamid", wamid).param("number", phoneNumberId).param("meta", metaWamid).param("state", state.name())
                     .param("attempts", attempts).param("at", SqlTime.utc(at)).update();
         }
     }
 
     /**
-     * Marks messages as being sent before the requests go out, in its own commit: a message found
-     * SENDING later was interrupted mid-request (a crash) and is never sent again.
+     * Takes the message for sending, in its own commit: false when another relay already has it
+     * (a node whose lease ran out is still sending it) or has sent it.
      */
-    void markSending(Collection<Relayed> messages, Instant at) {
-        messages.forEach(m -> record(m.wamid(), null, State.SENDING, m.attempts(), at));
+    boolean claimSending(String wamid, String phoneNumberId, int attempts, Instant at) {
+        int retried = jdbc.sql("""
+                UPDATE network_cloud_message SET state = 'SENDING', attempts = :attempts, relayed_at = :at
+                WHERE wamid = :wamid AND state = 'RETRYING'""")
+                .param("attempts", attempts).param("at", SqlTime.utc(at)).param("wamid", wamid).update();
+        return retried > 0 || jdbc.sql("""
+                INSERT INTO network_cloud_message (wamid, phone_number_id, state, attempts, relayed_at)
+                VALUES (:wamid, :number, 'SENDING', :attempts, :at) ON CONFLICT DO NOTHING""")
+                .param("wamid", wamid).param("number", phoneNumberId).param("attempts", attempts)
+                .param("at", SqlTime.utc(at)).update() > 0;
     }
 
     /** Our wamid for Meta's, when a status names only Meta's. */
@@ -81,8 +89,9 @@ class RelayedMessages {
                 .param("meta", metaWamid).param("wamid", wamid).update();
     }
 
-    long uncertain() {
-        return jdbc.sql("SELECT COUNT(*) FROM network_cloud_message WHERE state = 'UNCERTAIN'")
-                .query(Long.class).single();
+    /** How many of the number's messages may or may not have reached Meta, and Meta has not reported on. */
+    long uncertain(String phoneNumberId) {
+        return jdbc.sql("SELECT COUNT(*) FROM network_cloud_message WHERE phone_number_id = :number AND state = 'UNCERTAIN'")
+                .param("number", phoneNumberId).query(Long.class).single();
     }
 }

@@ -34,23 +34,32 @@ class CloudRelayTest extends PlatformTest {
         if (cloud == null) {
             atMeta = onboard();
             standIn = new MetaStandIn("http://localhost:" + port);
-            cloud = AppProcess.start(List.of("--openwaba.network=cloud",
-                    "--openwaba.cloud.graph-url=" + standIn.url(),
-                    "--openwaba.cloud.request-timeout=2s",
-                    "--openwaba.cloud.broken-link-pause=1s",
-                    "--openwaba.cloud.graph-version=v21.0",
-                    "--openwaba.cloud.app-secret=" + atMeta.appSecret(),
-                    "--openwaba.cloud.verify-token=" + VERIFY_TOKEN,
-                    "--openwaba.cloud.secret-key=cloud-test-secret-key-0123",
-                    "--openwaba.webhooks.allow-private-targets=true",
-                    "--openwaba.webhooks.poll-interval=10ms",
-                    "--openwaba.messaging.dispatch-poll-interval=10ms"));
-            var subscribed = http.post("/v21.0/" + atMeta.wabaId() + "/subscribed_apps", atMeta.token(),
-                    Map.of("override_callback_uri", cloud.http().baseUrl() + "/webhooks/meta",
-                            "verify_token", VERIFY_TOKEN));
-            assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(200);
+            cloud = AppProcess.start(cloudArguments(atMeta));
+            subscribeAtMeta(atMeta, cloud);
         }
         cloudHttp = cloud.http();
+    }
+
+    /** A cloud node relaying to the stand-in, for the Meta app whose secret is that business's. */
+    private static List<String> cloudArguments(Tenant metaApp) {
+        return List.of("--openwaba.network=cloud",
+                "--openwaba.cloud.graph-url=" + standIn.url(),
+                "--openwaba.cloud.request-timeout=2s",
+                "--openwaba.cloud.broken-link-pause=1s",
+                "--openwaba.cloud.graph-version=v21.0",
+                "--openwaba.cloud.app-secret=" + metaApp.appSecret(),
+                "--openwaba.cloud.verify-token=" + VERIFY_TOKEN,
+                "--openwaba.cloud.secret-key=cloud-test-secret-key-0123",
+                "--openwaba.webhooks.allow-private-targets=true",
+                "--openwaba.webhooks.poll-interval=10ms",
+                "--openwaba.messaging.dispatch-poll-interval=10ms");
+    }
+
+    /** "Meta" sends the WABA's webhooks to the cloud node. */
+    private void subscribeAtMeta(Tenant metaApp, AppProcess node) {
+        var subscribed = http.post("/v21.0/" + metaApp.wabaId() + "/subscribed_apps", metaApp.token(),
+                Map.of("override_callback_uri", node.http().baseUrl() + "/webhooks/meta", "verify_token", VERIFY_TOKEN));
+        assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(200);
     }
 
     @AfterAll
@@ -73,6 +82,10 @@ class CloudRelayTest extends PlatformTest {
 
     /** The business as the BSP sets it up on the cloud node: its number linked to its number at Meta. */
     private Tenant businessOnCloud(Tenant meta) {
+        return businessOn(cloudHttp, meta);
+    }
+
+    private static Tenant businessOn(Http cloudHttp, Tenant meta) {
         var business = cloudHttp.post("/api/businesses", ADMIN_TOKEN, Map.of("name", "Cloud shop"));
         var businessId = business.json().get("id").asString();
         cloudHttp.post("/api/businesses/" + businessId + "/verify", ADMIN_TOKEN, Map.of());
@@ -267,5 +280,123 @@ class CloudRelayTest extends PlatformTest {
 
         eventually(() -> assertThat(conversation.webhooks().statusesOf(wamid)).containsExactly("sent", "delivered", "read"));
         assertThat(standIn.requestsTo(conversation.messagesPath())).hasSize(1);
+    }
+
+    @Test
+    void aRedeliveredInboundMessageIsStoredOnce() {
+        var conversation = conversation();
+        var body = """
+                {"object":"whatsapp_business_account","entry":[{"id":"%s","changes":[{"field":"messages","value":{
+                 "messaging_product":"whatsapp","metadata":{"display_phone_number":"%s","phone_number_id":"%s"},
+                 "contacts":[{"profile":{"name":"Ana"},"wa_id":"%s"}],
+                 "messages":[{"from":"%s","id":"wamid.redelivered%s","timestamp":"%d","type":"text",
+                   "text":{"body":"Twice?"}}]}}]}]}""".formatted(atMeta.wabaId(), conversation.meta().numberWaId(),
+                conversation.meta().phoneNumberId(), conversation.customer(), conversation.customer(),
+                randomDigits(10), java.time.Instant.now().getEpochSecond()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var signature = "sha256=" + io.openwaba.shared.Secrets.hmacSha256Hex(atMeta.appSecret(), body);
+        for (int i = 0; i < 2; i++) {
+            var delivered = cloudHttp.send(cloudHttp.request("/webhooks/meta", null)
+                    .header("Content-Type", "application/json").header("X-Hub-Signature-256", signature)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)));
+            assertThat(delivered.status()).isEqualTo(200);
+        }
+        eventually(() -> assertThat(conversation.webhooks().inboundMessages()).hasSize(2));
+        sleep(500);
+        assertThat(conversation.webhooks().inboundMessages()).as("the first message and the redelivered one, once")
+                .hasSize(2);
+    }
+
+    @Test
+    void aCloudNodeKilledWhileRelayingSendsEachMessageOnceAfterItsRestart() throws Exception {
+        var metaApp = onboard();
+        raiseThroughput(http, metaApp.phoneNumberId());
+        var arguments = new java.util.ArrayList<>(cloudArguments(metaApp));
+        arguments.add("--openwaba.messaging.dispatch-lease=3s");
+        // H2 saves commits up to a second late by default, so a kill -9 could lose the last of them.
+        arguments.add("--openwaba.db.url=jdbc:h2:file:" + java.nio.file.Files.createTempDirectory("cloud-crash")
+                + "/openwaba;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
+        var node = AppProcess.start(arguments);
+        try {
+            subscribeAtMeta(metaApp, node);
+            var shop = businessOn(node.http(), metaApp);
+            raiseThroughput(node.http(), shop.phoneNumberId());
+            var webhooks = newReceiver("crash-verify", shop.appSecret());
+            node.http().post("/v21.0/" + shop.wabaId() + "/subscribed_apps", shop.token(),
+                    Map.of("override_callback_uri", webhooks.url(), "verify_token", webhooks.verifyToken()));
+            var customers = new java.util.ArrayList<String>();
+            for (int i = 0; i < 200; i++) {
+                var customer = newCustomer();
+                customerWrites(customer, metaApp, "Hi");
+                customers.add(customer);
+            }
+            eventually(() -> assertThat(webhooks.inboundMessages()).hasSize(200));
+
+            var path = "/v21.0/" + metaApp.phoneNumberId() + "/messages";
+            var accepted = java.util.concurrent.ConcurrentHashMap.<String>newKeySet();
+            var senders = java.util.concurrent.Executors.newFixedThreadPool(8);
+            var sendHttp = node.http();
+            for (int i = 0; i < 2000; i++) {
+                var to = customers.get(i % customers.size());
+                var text = "Update " + i;
+                senders.submit(() -> {
+                    var sent = sendHttp.post("/v21.0/" + shop.phoneNumberId() + "/messages", shop.token(),
+                            Map.of("messaging_product", "whatsapp", "to", to, "type", "text", "text", Map.of("body", text)));
+                    if (sent.status() == 200) {
+                        accepted.add(sent.json().at("/messages/0/id").asString());
+                    }
+                });
+            }
+            senders.shutdown();
+            assertThat(senders.awaitTermination(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(accepted).hasSize(2000);
+            eventually(() -> assertThat(standIn.requestsTo(path).size()).isGreaterThan(300));
+            node.kill();
+            int beforeRestart = standIn.requestsTo(path).size();
+            node = node.restart();
+            long restartedAt = System.nanoTime();
+
+            var restarted = node;
+            var linkPath = "/api/phone-numbers/" + shop.phoneNumberId() + "/cloud";
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (System.nanoTime() < deadline && relayedWamids(path).size() + restarted.http().get(linkPath,
+                    ADMIN_TOKEN).json().get("uncertain_messages").asLong() < 2000) {
+                sleep(250);
+            }
+            var relayed = relayedWamids(path);
+            var uncertain = restarted.http().get(linkPath, ADMIN_TOKEN).json().get("uncertain_messages").asLong();
+            System.out.printf("killed after %d of 2000 requests had reached Meta; %d uncertain after the restart;"
+                    + " all relayed %d s after the restart%n", beforeRestart, uncertain,
+                    Duration.ofNanos(System.nanoTime() - restartedAt).toSeconds());
+            var twice = relayed.stream().filter(w -> java.util.Collections.frequency(relayed, w) > 1).distinct().toList();
+            twice.forEach(w -> standIn.requestsTo(path).stream().filter(r -> r.body().contains(w))
+                    .forEach(r -> System.out.println("TWICE " + w + " " + r.at() + " " + r.status())));
+            assertThat(relayed.stream().distinct().count()).as("Meta took no message twice").isEqualTo(relayed.size());
+            assertThat(accepted).containsAll(relayed);
+            assertThat(2000 - relayed.size()).as("not relayed, all of them uncertain").isLessThanOrEqualTo((int) uncertain);
+            assertThat(uncertain).as("at most the requests in flight").isLessThanOrEqualTo(16);
+        } finally {
+            node.close();
+        }
+    }
+
+    /** Our wamids, as each request Meta took (HTTP 200) carried them in biz_opaque_callback_data. */
+    private static List<String> relayedWamids(String path) {
+        return standIn.requestsTo(path).stream().filter(request -> request.status() == 200)
+                .map(request -> Http.JSON.readTree(request.body()).path("biz_opaque_callback_data").asString(""))
+                .filter(wamid -> !wamid.isEmpty()).toList();
+    }
+
+    private static void raiseThroughput(Http node, String phoneNumberId) {
+        var raised = node.put("/api/phone-numbers/" + phoneNumberId + "/throughput", ADMIN_TOKEN,
+                Map.of("messages_per_second", 1000));
+        assertThat(raised.status()).as(raised.body()).isEqualTo(200);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
