@@ -4,7 +4,9 @@ import io.openwaba.shared.NodeName;
 import io.openwaba.shared.BackgroundWork;
 import io.openwaba.shared.WallClock;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -12,8 +14,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Moves accepted messages to the transport: claims a batch of dispatch entries under a lease
  * (several nodes never take the same rows), hands them over, then removes the entries and
- * marks what the network refused as failed. A node that dies mid-batch leaves a lease that
- * expires; the transport's idempotence on wamid makes the retry harmless.
+ * marks what the network refused as failed; what it asks for again stays queued until then. A
+ * node that dies mid-batch leaves a lease that expires; the transport's idempotence on wamid makes
+ * the retry harmless.
  */
 @Component
 class Dispatcher extends BackgroundWork {
@@ -55,13 +58,18 @@ class Dispatcher extends BackgroundWork {
         var resolved = mediaLinks.resolve(claimed);
         var results = resolved.ready().isEmpty() ? List.<TransportResult>of() : transport.send(resolved.ready());
         var failed = new ArrayList<StatusReport>(resolved.failed());
+        var later = new HashMap<String, Instant>();
         for (TransportResult result : results) {
             if (result.error() != null) {
                 failed.add(new StatusReport(result.wamid(), "failed", clock.instant(), result.error()));
+            } else if (result.retryIn() != null) {
+                later.put(result.wamid(), clock.instant().plus(result.retryIn()));
             }
         }
         tx.executeWithoutResult(status -> {
-            messages.completeDispatch(claimed.stream().map(OutboundMessage::wamid).toList());
+            messages.completeDispatch(claimed.stream().map(OutboundMessage::wamid)
+                    .filter(wamid -> !later.containsKey(wamid)).toList());
+            messages.postponeDispatch(later);
             if (!failed.isEmpty()) {
                 statusReports.report(failed);
             }

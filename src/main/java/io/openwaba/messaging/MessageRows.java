@@ -86,6 +86,18 @@ class MessageRows {
         }
     }
 
+    /** Hands these messages over again at their time, releasing the lease. */
+    void postponeDispatch(Map<String, Instant> dueAt) {
+        if (!dueAt.isEmpty()) {
+            template.batchUpdate("UPDATE messaging_dispatch SET due_at = ?, lease_until = NULL WHERE wamid = ?",
+                    List.copyOf(dueAt.entrySet()), dueAt.size(), (ps, entry) -> {
+                        ps.setObject(1, SqlTime.utc(entry.getValue()));
+                        ps.setString(2, entry.getKey());
+                    });
+        }
+    }
+
+    /** The outbound messages among these, locked until the transaction ends (in wamid order: no deadlock). */
     List<Tracked> tracked(Collection<String> wamids) {
         if (wamids.isEmpty()) {
             return List.of();
@@ -93,7 +105,8 @@ class MessageRows {
         return jdbc.sql("""
                 SELECT wamid, status, phone_number_id, waba_id, wa_id, conversation_id, conversation_expires_at,
                     callback_data, pricing_category
-                FROM messaging_message WHERE wamid IN (:wamids) AND direction = 'OUT'""")
+                FROM messaging_message WHERE wamid IN (:wamids) AND direction = 'OUT'
+                ORDER BY wamid FOR UPDATE""")
                 .param("wamids", wamids)
                 .query((rs, row) -> new Tracked(rs.getString("wamid"), rs.getString("status"),
                         rs.getString("phone_number_id"), rs.getString("waba_id"), rs.getString("wa_id"),

@@ -29,8 +29,9 @@ public class StatusReports {
     }
 
     /**
-     * Statuses only move forward ({@link MessageStatus#advances}); a repeated or late report
-     * changes nothing and announces nothing.
+     * Statuses only move forward, one step at a time ({@link MessageStatus#steps}); a repeated or
+     * late report changes nothing and announces nothing. The messages are locked while they
+     * change, so two reports on one message at once (concurrent webhooks) apply one after the other.
      */
     @Transactional
     public void report(List<StatusReport> reports) {
@@ -43,17 +44,19 @@ public class StatusReports {
         var numbersById = new HashMap<String, PhoneNumber>();
         for (StatusReport report : reports) {
             var message = tracked.get(report.wamid());
-            if (message == null || !MessageStatus.advances(current.get(report.wamid()), report.status())) {
+            if (message == null) {
                 continue;
             }
-            current.put(report.wamid(), report.status());
-            changes.add(new MessageRows.StatusChange(report.wamid(), report.status(),
-                    report.error() == null ? null : report.error().code(), report.at()));
-            var number = numbersById.computeIfAbsent(message.phoneNumberId(), id -> numbers.find(id).orElseThrow());
-            changed.add(new MessageStatusChanged(message.wamid(), number.id(), message.wabaId(),
-                    number.waId().digits(), message.waId(), report.status(), report.at(), report.error(),
-                    message.callbackData(), message.pricingCategory(), message.conversationId(),
-                    message.conversationExpiresAt()));
+            for (String status : MessageStatus.steps(current.get(report.wamid()), report.status())) {
+                current.put(report.wamid(), status);
+                changes.add(new MessageRows.StatusChange(report.wamid(), status,
+                        report.error() == null ? null : report.error().code(), report.at()));
+                var number = numbersById.computeIfAbsent(message.phoneNumberId(), id -> numbers.find(id).orElseThrow());
+                changed.add(new MessageStatusChanged(message.wamid(), number.id(), message.wabaId(),
+                        number.waId().digits(), message.waId(), status, report.at(), report.error(),
+                        message.callbackData(), message.pricingCategory(), message.conversationId(),
+                        message.conversationExpiresAt()));
+            }
         }
         messages.updateStatuses(changes);
         changed.forEach(events::publishEvent);

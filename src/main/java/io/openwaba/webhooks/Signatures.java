@@ -1,11 +1,9 @@
 package io.openwaba.webhooks;
 
+import io.openwaba.shared.Secrets;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /** The two signatures each delivery carries: Meta's and Standard Webhooks'. */
 final class Signatures {
@@ -28,12 +26,6 @@ final class Signatures {
     }
 
     private static byte[] hmac(String secret, byte[] data) {
-        try {
-            var mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JRE", e);
-        }
+        return Secrets.hmacSha256(secret, data);
     }
 }

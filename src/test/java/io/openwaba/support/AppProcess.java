@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +19,17 @@ public final class AppProcess implements AutoCloseable {
     private final Process process;
     private final File log;
     private final Http http;
+    private final List<String> arguments;
+    private final Path dataDir;
+    private final int port;
 
-    private AppProcess(Process process, File log, int port) {
+    private AppProcess(Process process, File log, List<String> arguments, Path dataDir, int port) {
         this.process = process;
         this.log = log;
         this.http = new Http("http://localhost:" + port);
+        this.arguments = arguments;
+        this.dataDir = dataDir;
+        this.port = port;
     }
 
     /** Starts an instance with these application arguments and waits until it answers the admin token. */
@@ -31,15 +38,31 @@ public final class AppProcess implements AutoCloseable {
         try (var socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
+        return start(arguments, Files.createTempDirectory("openwaba-app"), port);
+    }
+
+    /** Stops the instance at once, as a crash or {@code kill -9} would: no shutdown hook runs. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(20, TimeUnit.SECONDS);
+    }
+
+    /** A new process with the same arguments, port and data directory (its embedded database included). */
+    public AppProcess restart() throws IOException, InterruptedException {
+        return start(arguments, dataDir, port);
+    }
+
+    private static AppProcess start(List<String> arguments, Path dataDir, int port)
+            throws IOException, InterruptedException {
         var log = Files.createTempFile("openwaba-app", ".log").toFile();
         var command = new ArrayList<>(List.of(new File(System.getProperty("java.home"), "bin/java").getPath(),
                 "-Xmx384m", "-cp", System.getProperty("java.class.path"), "io.openwaba.OpenWabaApplication",
-                "--server.port=" + port, "--openwaba.data-dir=" + Files.createTempDirectory("openwaba-app"),
+                "--server.port=" + port, "--openwaba.data-dir=" + dataDir,
                 "--openwaba.admin.token=" + PlatformTest.ADMIN_TOKEN,
                 "--openwaba.bootstrap.token=" + PlatformTest.DEMO_TOKEN));
         command.addAll(arguments);
         var app = new AppProcess(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start(),
-                log, port);
+                log, arguments, dataDir, port);
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (true) {
             try {

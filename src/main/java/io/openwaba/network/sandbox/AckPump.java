@@ -1,5 +1,6 @@
 package io.openwaba.network.sandbox;
 
+import io.openwaba.network.OnSandbox;
 import io.openwaba.messaging.MessageError;
 import io.openwaba.messaging.StatusReport;
 import io.openwaba.messaging.StatusReports;
@@ -15,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * reports the status to messaging and moves the phone on to its next acknowledgement, in one
  * transaction; the chat line takes its final status with the last one.
  */
+@OnSandbox
 @Component
 class AckPump extends BackgroundWork {
 

@@ -1,5 +1,6 @@
 package io.openwaba.network.sandbox;
 
+import io.openwaba.network.OnSandbox;
 import io.openwaba.catalog.Catalogs;
 import io.openwaba.numbers.PhoneNumbers;
 import io.openwaba.profile.BusinessProfile;
@@ -25,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * how to use it at every start. {@code openwaba.bootstrap.token} and
  * {@code openwaba.bootstrap.app-secret} fix its credentials for scripts.
  */
+@OnSandbox
 @Component
 public class DemoBusiness implements ApplicationRunner {
 

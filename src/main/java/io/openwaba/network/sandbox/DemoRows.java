@@ -1,9 +1,11 @@
 package io.openwaba.network.sandbox;
 
+import io.openwaba.network.OnSandbox;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+@OnSandbox
 @Repository
 class DemoRows {
 

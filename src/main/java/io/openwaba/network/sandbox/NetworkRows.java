@@ -1,5 +1,6 @@
 package io.openwaba.network.sandbox;
 
+import io.openwaba.network.OnSandbox;
 import io.openwaba.shared.SqlTime;
 import io.openwaba.shared.WorkQueue;
 import java.sql.ResultSet;
@@ -15,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The emulated network's tables: customers, blocks, chats and pending acknowledgements. */
+@OnSandbox
 @Repository
 class NetworkRows {
 

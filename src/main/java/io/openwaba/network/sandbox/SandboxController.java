@@ -1,5 +1,6 @@
 package io.openwaba.network.sandbox;
 
+import io.openwaba.network.OnSandbox;
 import io.openwaba.shared.ApiProblem;
 import io.openwaba.shared.ManagementApi;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The sandbox API: simulated customers, their chats, and the clock. Sandbox mode only. */
 @ManagementApi
+@OnSandbox
 @RestController
 @RequestMapping("/sandbox")
 class SandboxController {

@@ -1,5 +1,6 @@
 package io.openwaba.network.sandbox;
 
+import io.openwaba.network.OnSandbox;
 import io.openwaba.catalog.Catalogs;
 import io.openwaba.media.Media;
 import io.openwaba.media.MediaKind;
@@ -23,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /** What simulated customers do: join the network, write to businesses, block them. */
+@OnSandbox
 @Service
 public class SandboxNetwork {
 

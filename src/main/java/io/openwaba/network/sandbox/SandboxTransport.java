@@ -1,5 +1,6 @@
 package io.openwaba.network.sandbox;
 
+import io.openwaba.network.OnSandbox;
 import io.openwaba.messaging.MessageError;
 import io.openwaba.messaging.MessageTransport;
 import io.openwaba.messaging.OutboundMessage;
@@ -19,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * acknowledgements. A number nobody has on the network, or a customer who blocked the
  * business, makes the message fail with 131026, as on WhatsApp.
  */
+@OnSandbox
 @Component
 class SandboxTransport implements MessageTransport {
 

@@ -1,0 +1,14 @@
+package io.openwaba.network;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+
+/** A bean of the emulated network: present with {@code openwaba.network=sandbox}, the default. */
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+@ConditionalOnProperty(name = "openwaba.network", havingValue = "sandbox", matchIfMissing = true)
+public @interface OnSandbox {
+}

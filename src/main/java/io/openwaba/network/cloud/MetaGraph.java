@@ -1,0 +1,99 @@
+package io.openwaba.network.cloud;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Calls Meta's Graph API ({@code openwaba.cloud.graph-url}) with a number's access token. The
+ * URL is the operator's configuration, not a customer's, so the outbound-URL guard does not apply.
+ */
+class MetaGraph {
+
+    /** What Meta answered: its HTTP status, its JSON body (an empty object if none) and any {@code Retry-After}. */
+    record Answer(int status, JsonNode body, Optional<Duration> retryAfter) {
+        boolean ok() {
+            return status / 100 == 2 && !body.has("error");
+        }
+    }
+
+    /** The request never reached Meta (no connection): sending it again is safe. */
+    static final class NotSent extends Exception {
+        NotSent(Throwable cause) {
+            super(cause.toString(), cause);
+        }
+    }
+
+    /** The request was sent but no answer came: Meta may or may not have taken it. */
+    static final class Unanswered extends Exception {
+        Unanswered(Throwable cause) {
+            super(cause.toString(), cause);
+        }
+    }
+
+    private final CloudSettings settings;
+    private final HttpClient http;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    MetaGraph(CloudSettings settings) {
+        this.settings = settings;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .executor(Executors.newCachedThreadPool(runnable -> {
+                    var thread = new Thread(runnable, "meta-graph");
+                    thread.setDaemon(true);
+                    return thread;
+                }))
+                .build();
+    }
+
+    Answer get(String path, String token) throws NotSent, Unanswered {
+        return exchange(HttpRequest.newBuilder(settings.graph(path)).GET(), token);
+    }
+
+    Answer post(String path, String token, Object body) throws NotSent, Unanswered {
+        return exchange(HttpRequest.newBuilder(settings.graph(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))), token);
+    }
+
+    private Answer exchange(HttpRequest.Builder request, String token) throws NotSent, Unanswered {
+        request.timeout(settings.requestTimeout()).header("Authorization", "Bearer " + token);
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (HttpConnectTimeoutException | ConnectException notConnected) {
+            throw new NotSent(notConnected);
+        } catch (IOException lost) {
+            throw new Unanswered(lost);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Unanswered(e);
+        }
+        return new Answer(response.statusCode(), parse(response.body()),
+                response.headers().firstValue("Retry-After").flatMap(MetaGraph::seconds));
+    }
+
+    private JsonNode parse(String body) {
+        try {
+            var node = json.readTree(body);
+            return node != null && node.isObject() ? node : json.createObjectNode();
+        } catch (RuntimeException notJson) {
+            return json.createObjectNode();
+        }
+    }
+
+    private static Optional<Duration> seconds(String value) {
+        try {
+            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim()))));
+        } catch (NumberFormatException httpDate) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,402 @@
+package io.openwaba.network.cloud;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.openwaba.support.AppProcess;
+import io.openwaba.support.Http;
+import io.openwaba.support.MetaStandIn;
+import io.openwaba.support.PlatformTest;
+import io.openwaba.support.WebhookReceiver;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two real nodes over HTTP: this test's platform in sandbox mode plays Meta (its Graph API is
+ * wire-compatible and it signs webhooks with the business's app secret), and a second openwaba
+ * in cloud mode relays to it. A business on the cloud node talks to a simulated customer on
+ * "Meta" through the relay, both ways.
+ */
+class CloudRelayTest extends PlatformTest {
+
+    private static final String VERIFY_TOKEN = "meta-verify-token-42";
+    private static AppProcess cloud;
+    private static MetaStandIn standIn;
+    private static Tenant atMeta;
+
+    private Http cloudHttp;
+
+    @BeforeEach
+    void startCloudNode() throws Exception {
+        if (cloud == null) {
+            atMeta = onboard();
+            standIn = new MetaStandIn("http://localhost:" + port);
+            cloud = AppProcess.start(cloudArguments(atMeta));
+            subscribeAtMeta(atMeta, cloud);
+        }
+        cloudHttp = cloud.http();
+    }
+
+    /** A cloud node relaying to the stand-in, for the Meta app whose secret is that business's. */
+    private static List<String> cloudArguments(Tenant metaApp) {
+        return List.of("--openwaba.network=cloud",
+                "--openwaba.cloud.graph-url=" + standIn.url(),
+                "--openwaba.cloud.request-timeout=2s",
+                "--openwaba.cloud.broken-link-pause=1s",
+                "--openwaba.cloud.graph-version=v21.0",
+                "--openwaba.cloud.app-secret=" + metaApp.appSecret(),
+                "--openwaba.cloud.verify-token=" + VERIFY_TOKEN,
+                "--openwaba.cloud.secret-key=cloud-test-secret-key-0123",
+                "--openwaba.webhooks.allow-private-targets=true",
+                "--openwaba.webhooks.poll-interval=10ms",
+                "--openwaba.messaging.dispatch-poll-interval=10ms");
+    }
+
+    /** "Meta" sends the WABA's webhooks to the cloud node. */
+    private void subscribeAtMeta(Tenant metaApp, AppProcess node) {
+        var subscribed = http.post("/v21.0/" + metaApp.wabaId() + "/subscribed_apps", metaApp.token(),
+                Map.of("override_callback_uri", node.http().baseUrl() + "/webhooks/meta", "verify_token", VERIFY_TOKEN));
+        assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(200);
+    }
+
+    @AfterAll
+    static void stopCloudNode() throws Exception {
+        if (cloud != null) {
+            cloud.close();
+            standIn.close();
+            cloud = null;
+        }
+    }
+
+    /** One more number of the business at "Meta" (one Meta app: one app secret, one business). */
+    private Tenant numberAtMeta() {
+        var number = http.post("/api/wabas/" + atMeta.wabaId() + "/phone-numbers", ADMIN_TOKEN,
+                Map.of("phone_number", "+49176" + randomDigits(8), "verified_name", "Shop"));
+        assertThat(number.status()).as(number.body()).isEqualTo(201);
+        return new Tenant(atMeta.businessId(), atMeta.wabaId(), number.json().get("id").asString(),
+                number.json().get("wa_id").asString(), atMeta.token(), atMeta.appSecret());
+    }
+
+    /** The business as the BSP sets it up on the cloud node: its number linked to its number at Meta. */
+    private Tenant businessOnCloud(Tenant meta) {
+        return businessOn(cloudHttp, meta);
+    }
+
+    private static Tenant businessOn(Http cloudHttp, Tenant meta) {
+        var business = cloudHttp.post("/api/businesses", ADMIN_TOKEN, Map.of("name", "Cloud shop"));
+        var businessId = business.json().get("id").asString();
+        cloudHttp.post("/api/businesses/" + businessId + "/verify", ADMIN_TOKEN, Map.of());
+        var wabaId = cloudHttp.post("/api/businesses/" + businessId + "/wabas", ADMIN_TOKEN, Map.of("name", "Main"))
+                .json().get("id").asString();
+        var number = cloudHttp.post("/api/wabas/" + wabaId + "/phone-numbers", ADMIN_TOKEN,
+                Map.of("phone_number", "+" + meta.numberWaId(), "verified_name", "Shop"));
+        assertThat(number.status()).as(number.body()).isEqualTo(201);
+        var numberId = number.json().get("id").asString();
+        var token = cloudHttp.post("/api/businesses/" + businessId + "/tokens", ADMIN_TOKEN, Map.of("label", "t"))
+                .json().get("access_token").asString();
+        var linked = cloudHttp.put("/api/phone-numbers/" + numberId + "/cloud", ADMIN_TOKEN,
+                Map.of("meta_phone_number_id", meta.phoneNumberId(), "meta_waba_id", meta.wabaId(),
+                        "access_token", meta.token()));
+        assertThat(linked.status()).as(linked.body()).isEqualTo(200);
+        assertThat(linked.body()).doesNotContain(meta.token());
+        assertThat(linked.json().get("status").asString()).isEqualTo("LINKED");
+        return new Tenant(businessId, wabaId, numberId, meta.numberWaId(), token,
+                business.json().get("app_secret").asString());
+    }
+
+    @Test
+    void aConversationRunsThroughTheRelayBothWays() {
+        var meta = numberAtMeta();
+        var shop = businessOnCloud(meta);
+        var webhooks = newReceiver("shop-verify-1", shop.appSecret());
+        var subscribed = cloudHttp.post("/v21.0/" + shop.wabaId() + "/subscribed_apps", shop.token(),
+                Map.of("override_callback_uri", webhooks.url(), "verify_token", webhooks.verifyToken()));
+        assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(200);
+        var customer = newCustomer();
+
+        var inboundWamid = customerWrites(customer, meta, "Do you ship to Porto?");
+        eventually(() -> assertThat(webhooks.inboundMessages()).singleElement().satisfies(delivery -> {
+            assertThat(delivery.value().at("/metadata/phone_number_id").asString()).isEqualTo(shop.phoneNumberId());
+            assertThat(delivery.value().at("/messages/0/id").asString()).isEqualTo(inboundWamid);
+            assertThat(delivery.value().at("/messages/0/text/body").asString()).isEqualTo("Do you ship to Porto?");
+            assertThat(delivery.value().at("/contacts/0/wa_id").asString()).isEqualTo(customer);
+        }));
+
+        var reply = cloudHttp.post("/v21.0/" + shop.phoneNumberId() + "/messages", shop.token(),
+                Map.of("messaging_product", "whatsapp", "to", customer, "type", "text",
+                        "text", Map.of("body", "Yes, in two days.")));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        var wamid = reply.json().at("/messages/0/id").asString();
+
+        eventually(() -> assertThat(webhooks.statusesOf(wamid)).as(webhooks.values("messages").toString())
+                .containsExactly("sent", "delivered", "read"));
+        var chat = http.get("/sandbox/customers/" + customer + "/messages", null);
+        assertThat(chat.body()).contains("Yes, in two days.");
+    }
+
+    @Test
+    void aFreeFormSendOutsideTheWindowFailsLocallyWithoutAskingMeta() {
+        var shop = businessOnCloud(numberAtMeta());
+        var stranger = newCustomer();
+        var refused = cloudHttp.post("/v21.0/" + shop.phoneNumberId() + "/messages", shop.token(),
+                Map.of("messaging_product", "whatsapp", "to", stranger, "type", "text", "text", Map.of("body", "Hi")));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.errorCode()).isEqualTo(131047);
+        var chat = http.get("/sandbox/customers/" + stranger + "/messages", null);
+        assertThat(chat.json().size()).isZero();
+    }
+
+    @Test
+    void metaWebhooksMustBeSignedWithTheAppSecret() {
+        var unsigned = cloudHttp.post("/webhooks/meta", null, Map.of("object", "whatsapp_business_account",
+                "entry", List.of()));
+        assertThat(unsigned.status()).isEqualTo(401);
+        var forged = cloudHttp.send(cloudHttp.request("/webhooks/meta", null)
+                .header("Content-Type", "application/json")
+                .header("X-Hub-Signature-256", "sha256=" + "0".repeat(64))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"object\":\"whatsapp_business_account\"}")));
+        assertThat(forged.status()).isEqualTo(401);
+        var wrongToken = cloudHttp.get("/webhooks/meta?hub.mode=subscribe&hub.challenge=7&hub.verify_token=nope", null);
+        assertThat(wrongToken.status()).isEqualTo(403);
+        var handshake = cloudHttp.get("/webhooks/meta?hub.mode=subscribe&hub.challenge=7&hub.verify_token="
+                + VERIFY_TOKEN, null);
+        assertThat(handshake.status()).isEqualTo(200);
+        assertThat(handshake.body()).isEqualTo("7");
+    }
+
+    @Test
+    void onlyTheBspAdminLinksANumberAndMetaMustAcceptTheToken() {
+        var meta = numberAtMeta();
+        var shop = businessOnCloud(meta);
+        var byBusiness = cloudHttp.put("/api/phone-numbers/" + shop.phoneNumberId() + "/cloud", shop.token(),
+                Map.of("meta_phone_number_id", meta.phoneNumberId(), "meta_waba_id", meta.wabaId(),
+                        "access_token", meta.token()));
+        assertThat(byBusiness.status()).isEqualTo(403);
+        var badToken = cloudHttp.put("/api/phone-numbers/" + shop.phoneNumberId() + "/cloud", ADMIN_TOKEN,
+                Map.of("meta_phone_number_id", meta.phoneNumberId(), "meta_waba_id", meta.wabaId(),
+                        "access_token", "not-a-meta-token-123456"));
+        assertThat(badToken.status()).isEqualTo(400);
+        assertThat(badToken.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        var shown = cloudHttp.get("/api/phone-numbers/" + shop.phoneNumberId() + "/cloud", shop.token());
+        assertThat(shown.status()).isEqualTo(200);
+        assertThat(shown.body()).doesNotContain(meta.token()).contains(meta.phoneNumberId());
+        assertThat(cloudHttp.get("/sandbox/info", null).status()).isEqualTo(404);
+    }
+
+    /** A business on the cloud node and a customer at "Meta" who wrote to it: the window is open on both. */
+    private record Conversation(Tenant meta, Tenant shop, WebhookReceiver webhooks, String customer) {
+        String messagesPath() {
+            return "/v21.0/" + meta.phoneNumberId() + "/messages";
+        }
+    }
+
+    private Conversation conversation() {
+        var meta = numberAtMeta();
+        var shop = businessOnCloud(meta);
+        var webhooks = newReceiver("shop-verify-" + randomDigits(4), shop.appSecret());
+        var subscribed = cloudHttp.post("/v21.0/" + shop.wabaId() + "/subscribed_apps", shop.token(),
+                Map.of("override_callback_uri", webhooks.url(), "verify_token", webhooks.verifyToken()));
+        assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(200);
+        var customer = newCustomer();
+        customerWrites(customer, meta, "Hello");
+        eventually(() -> assertThat(webhooks.inboundMessages()).hasSize(1));
+        return new Conversation(meta, shop, webhooks, customer);
+    }
+
+    private String reply(Conversation conversation, String text) {
+        var reply = cloudHttp.post("/v21.0/" + conversation.shop().phoneNumberId() + "/messages",
+                conversation.shop().token(), Map.of("messaging_product", "whatsapp", "to", conversation.customer(),
+                        "type", "text", "text", Map.of("body", text)));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.json().at("/messages/0/id").asString();
+    }
+
+    @Test
+    void metaThrottlingIsRetriedAfterItsRetryAfter() {
+        var conversation = conversation();
+        standIn.answerNext(conversation.messagesPath(), 429, """
+                {"error":{"message":"(#130429) Rate limit hit","type":"OAuthException","code":130429,
+                 "error_data":{"messaging_product":"whatsapp","details":"Too many messages"},"fbtrace_id":"A1"}}""",
+                "2");
+        var wamid = reply(conversation, "Your order shipped.");
+
+        eventually(() -> assertThat(conversation.webhooks().statusesOf(wamid)).containsExactly("sent", "delivered", "read"));
+        var tries = standIn.requestsTo(conversation.messagesPath());
+        assertThat(tries).hasSize(2);
+        assertThat(Duration.between(tries.get(0).at(), tries.get(1).at())).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aFinalMetaErrorFailsAtOnceWithMetasErrorAndNoRetry() throws InterruptedException {
+        var conversation = conversation();
+        standIn.answerNext(conversation.messagesPath(), 400, """
+                {"error":{"message":"(#131026) Message undeliverable","type":"OAuthException","code":131026,
+                 "error_data":{"messaging_product":"whatsapp","details":"Receiver is incapable of receiving this message"},
+                 "fbtrace_id":"A2"}}""", null);
+        var wamid = reply(conversation, "Your order shipped.");
+
+        eventually(() -> assertThat(conversation.webhooks().statusesOf(wamid)).containsExactly("failed"));
+        var failed = conversation.webhooks().values("messages").stream()
+                .filter(v -> v.at("/statuses/0/id").asString("").equals(wamid)).findFirst().orElseThrow();
+        assertThat(failed.at("/statuses/0/errors/0/code").asInt()).isEqualTo(131026);
+        assertThat(failed.at("/statuses/0/errors/0/error_data/details").asString())
+                .isEqualTo("Receiver is incapable of receiving this message");
+        Thread.sleep(1500);
+        assertThat(standIn.requestsTo(conversation.messagesPath())).hasSize(1);
+    }
+
+    @Test
+    void aTokenMetaRefusesPausesTheNumberUntilItIsLinkedAgain() throws InterruptedException {
+        var conversation = conversation();
+        standIn.answerNext(conversation.messagesPath(), 401, """
+                {"error":{"message":"Invalid OAuth access token - Cannot parse access token","type":"OAuthException",
+                 "code":190,"fbtrace_id":"A3"}}""", null);
+        var wamid = reply(conversation, "Your order shipped.");
+
+        var linkPath = "/api/phone-numbers/" + conversation.shop().phoneNumberId() + "/cloud";
+        eventually(() -> assertThat(cloudHttp.get(linkPath, ADMIN_TOKEN).json().get("status").asString())
+                .isEqualTo("BROKEN"));
+        Thread.sleep(2500);
+        assertThat(standIn.requestsTo(conversation.messagesPath())).as("paused, not retried").hasSize(1);
+        assertThat(conversation.webhooks().statusesOf(wamid)).isEmpty();
+
+        var relinked = cloudHttp.put(linkPath, ADMIN_TOKEN, Map.of("meta_phone_number_id",
+                conversation.meta().phoneNumberId(), "meta_waba_id", conversation.meta().wabaId(),
+                "access_token", conversation.meta().token()));
+        assertThat(relinked.json().get("status").asString()).isEqualTo("LINKED");
+        eventually(() -> assertThat(conversation.webhooks().statusesOf(wamid)).containsExactly("sent", "delivered", "read"));
+        assertThat(standIn.requestsTo(conversation.messagesPath())).hasSize(2);
+    }
+
+    @Test
+    void aSendMetaDidNotAnswerIsNeverSentTwiceAndMetasStatusesSettleIt() {
+        var conversation = conversation();
+        standIn.delayNext(conversation.messagesPath(), Duration.ofSeconds(4));
+        var wamid = reply(conversation, "Your order shipped.");
+
+        eventually(() -> assertThat(conversation.webhooks().statusesOf(wamid)).containsExactly("sent", "delivered", "read"));
+        assertThat(standIn.requestsTo(conversation.messagesPath())).hasSize(1);
+    }
+
+    @Test
+    void aRedeliveredInboundMessageIsStoredOnce() {
+        var conversation = conversation();
+        var body = """
+                {"object":"whatsapp_business_account","entry":[{"id":"%s","changes":[{"field":"messages","value":{
+                 "messaging_product":"whatsapp","metadata":{"display_phone_number":"%s","phone_number_id":"%s"},
+                 "contacts":[{"profile":{"name":"Ana"},"wa_id":"%s"}],
+                 "messages":[{"from":"%s","id":"wamid.redelivered%s","timestamp":"%d","type":"text",
+                   "text":{"body":"Twice?"}}]}}]}]}""".formatted(atMeta.wabaId(), conversation.meta().numberWaId(),
+                conversation.meta().phoneNumberId(), conversation.customer(), conversation.customer(),
+                randomDigits(10), java.time.Instant.now().getEpochSecond()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var signature = "sha256=" + io.openwaba.shared.Secrets.hmacSha256Hex(atMeta.appSecret(), body);
+        for (int i = 0; i < 2; i++) {
+            var delivered = cloudHttp.send(cloudHttp.request("/webhooks/meta", null)
+                    .header("Content-Type", "application/json").header("X-Hub-Signature-256", signature)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)));
+            assertThat(delivered.status()).isEqualTo(200);
+        }
+        eventually(() -> assertThat(conversation.webhooks().inboundMessages()).hasSize(2));
+        sleep(500);
+        assertThat(conversation.webhooks().inboundMessages()).as("the first message and the redelivered one, once")
+                .hasSize(2);
+    }
+
+    @Test
+    void aCloudNodeKilledWhileRelayingSendsEachMessageOnceAfterItsRestart() throws Exception {
+        var metaApp = onboard();
+        raiseThroughput(http, metaApp.phoneNumberId());
+        var arguments = new java.util.ArrayList<>(cloudArguments(metaApp));
+        arguments.add("--openwaba.messaging.dispatch-lease=3s");
+        // H2 saves commits up to a second late by default, so a kill -9 could lose the last of them.
+        arguments.add("--openwaba.db.url=jdbc:h2:file:" + java.nio.file.Files.createTempDirectory("cloud-crash")
+                + "/openwaba;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
+        var node = AppProcess.start(arguments);
+        try {
+            subscribeAtMeta(metaApp, node);
+            var shop = businessOn(node.http(), metaApp);
+            raiseThroughput(node.http(), shop.phoneNumberId());
+            var webhooks = newReceiver("crash-verify", shop.appSecret());
+            node.http().post("/v21.0/" + shop.wabaId() + "/subscribed_apps", shop.token(),
+                    Map.of("override_callback_uri", webhooks.url(), "verify_token", webhooks.verifyToken()));
+            var customers = new java.util.ArrayList<String>();
+            for (int i = 0; i < 200; i++) {
+                var customer = newCustomer();
+                customerWrites(customer, metaApp, "Hi");
+                customers.add(customer);
+            }
+            eventually(() -> assertThat(webhooks.inboundMessages()).hasSize(200));
+
+            var path = "/v21.0/" + metaApp.phoneNumberId() + "/messages";
+            var accepted = java.util.concurrent.ConcurrentHashMap.<String>newKeySet();
+            var senders = java.util.concurrent.Executors.newFixedThreadPool(8);
+            var sendHttp = node.http();
+            for (int i = 0; i < 2000; i++) {
+                var to = customers.get(i % customers.size());
+                var text = "Update " + i;
+                senders.submit(() -> {
+                    var sent = sendHttp.post("/v21.0/" + shop.phoneNumberId() + "/messages", shop.token(),
+                            Map.of("messaging_product", "whatsapp", "to", to, "type", "text", "text", Map.of("body", text)));
+                    if (sent.status() == 200) {
+                        accepted.add(sent.json().at("/messages/0/id").asString());
+                    }
+                });
+            }
+            senders.shutdown();
+            assertThat(senders.awaitTermination(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(accepted).hasSize(2000);
+            eventually(() -> assertThat(standIn.requestsTo(path).size()).isGreaterThan(300));
+            node.kill();
+            int beforeRestart = standIn.requestsTo(path).size();
+            node = node.restart();
+            long restartedAt = System.nanoTime();
+
+            var restarted = node;
+            var linkPath = "/api/phone-numbers/" + shop.phoneNumberId() + "/cloud";
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (System.nanoTime() < deadline && relayedWamids(path).size() + restarted.http().get(linkPath,
+                    ADMIN_TOKEN).json().get("uncertain_messages").asLong() < 2000) {
+                sleep(250);
+            }
+            var relayed = relayedWamids(path);
+            var uncertain = restarted.http().get(linkPath, ADMIN_TOKEN).json().get("uncertain_messages").asLong();
+            System.out.printf("killed after %d of 2000 requests had reached Meta; %d uncertain after the restart;"
+                    + " all relayed %d s after the restart%n", beforeRestart, uncertain,
+                    Duration.ofNanos(System.nanoTime() - restartedAt).toSeconds());
+            var twice = relayed.stream().filter(w -> java.util.Collections.frequency(relayed, w) > 1).distinct().toList();
+            twice.forEach(w -> standIn.requestsTo(path).stream().filter(r -> r.body().contains(w))
+                    .forEach(r -> System.out.println("TWICE " + w + " " + r.at() + " " + r.status())));
+            assertThat(relayed.stream().distinct().count()).as("Meta took no message twice").isEqualTo(relayed.size());
+            assertThat(accepted).containsAll(relayed);
+            assertThat(2000 - relayed.size()).as("not relayed, all of them uncertain").isLessThanOrEqualTo((int) uncertain);
+            assertThat(uncertain).as("at most the requests in flight").isLessThanOrEqualTo(16);
+        } finally {
+            node.close();
+        }
+    }
+
+    /** Our wamids, as each request Meta took (HTTP 200) carried them in biz_opaque_callback_data. */
+    private static List<String> relayedWamids(String path) {
+        return standIn.requestsTo(path).stream().filter(request -> request.status() == 200)
+                .map(request -> Http.JSON.readTree(request.body()).path("biz_opaque_callback_data").asString(""))
+                .filter(wamid -> !wamid.isEmpty()).toList();
+    }
+
+    private static void raiseThroughput(Http node, String phoneNumberId) {
+        var raised = node.put("/api/phone-numbers/" + phoneNumberId + "/throughput", ADMIN_TOKEN,
+                Map.of("messages_per_second", 1000));
+        assertThat(raised.status()).as(raised.body()).isEqualTo(200);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
