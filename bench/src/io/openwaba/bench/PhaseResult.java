@@ -1,0 +1,5 @@
+package io.openwaba.bench;
+
+
+record PhaseResult(PhaseStats stats, long deliveriesInWindow) {
+}
