@@ -4,6 +4,7 @@ import io.openwaba.shared.ApiProblem;
 import io.openwaba.shared.Caller;
 import io.openwaba.shared.Decision;
 import io.openwaba.shared.NodeIds;
+import io.openwaba.shared.AfterCommit;
 import io.openwaba.shared.ShortLivedCache;
 import io.openwaba.tenancy.Business;
 import io.openwaba.tenancy.Tenancy;
@@ -148,7 +149,12 @@ public class PhoneNumbers {
         feedback.add(phoneNumberId, waId, kind, clock.instant());
     }
 
+    /**
+     * Drops the cached number now and again once the change commits: a reader between the two
+     * (a send, a status report) would otherwise cache the old row for another second.
+     */
     void forget(String id) {
         recent.remove(id);
+        AfterCommit.run(() -> recent.remove(id));
     }
 }
