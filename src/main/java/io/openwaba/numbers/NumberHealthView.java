@@ -51,8 +51,8 @@ class NumberHealthView {
         view.put("flagged_until", number.flaggedAt() == null ? null
                 : number.flaggedAt().plus(profile.flaggedFor()).toString());
         view.put("messages_per_second", number.messagesPerSecond());
-        view.put("code_verification_status", number.codeVerificationStatus());
-        view.put("official_business_account", number.officialStatus());
+        view.put("code_verification_status", number.codeVerificationStatus().name());
+        view.put("official_business_account", number.officialStatus().name());
         view.put("human_agent", number.humanAgent());
         view.put("history", history.of(number.id(), 200).stream().map(NumberHealthView::entry).toList());
         return view;

@@ -81,7 +81,7 @@ public class NumberLifecycle {
                     : "code must be the 6 digits that were sent");
         }
         if (clock.instant().isAfter(rows.codeExpiry(number.id()))) {
-            rows.setCodeStatus(number.id(), "EXPIRED");
+            rows.setCodeStatus(number.id(), CodeVerificationStatus.EXPIRED);
             numbers.forget(number.id());
             throw ApiProblem.badRequest("the code expired; request a new one");
         }
@@ -95,10 +95,11 @@ public class NumberLifecycle {
             throw ApiProblem.badRequest("the code does not match the one that was sent ("
                     + (MAX_CODE_ATTEMPTS - attempts) + " attempts left)");
         }
-        rows.setCodeStatus(number.id(), "VERIFIED");
+        rows.setCodeStatus(number.id(), CodeVerificationStatus.VERIFIED);
         rows.voidCode(number.id());
-        events.record(stored, new NumberHistory.Entry(clock.instant(), "REGISTRATION", stored.codeVerificationStatus(),
-                "VERIFIED", "the verification code was confirmed", Map.of()));
+        events.record(stored, new NumberHistory.Entry(clock.instant(), "REGISTRATION",
+                stored.codeVerificationStatus().name(), CodeVerificationStatus.VERIFIED.name(),
+                "the verification code was confirmed", Map.of()));
         numbers.forget(number.id());
     }
 
@@ -109,7 +110,7 @@ public class NumberLifecycle {
             throw ApiProblem.badRequest("pin must be 6 digits");
         }
         var current = rows.lock(number.id()).orElseThrow();
-        if (!current.codeVerificationStatus().equals("VERIFIED")) {
+        if (current.codeVerificationStatus() != CodeVerificationStatus.VERIFIED) {
             throw ApiProblem.badRequest("the number's code is not verified: request_code, then verify_code");
         }
         rows.setPin(number.id(), Secrets.sha256Hex(number.id() + ":" + pin));
@@ -151,9 +152,9 @@ public class NumberLifecycle {
             ledger.deleteHolder(number.id());
         }
         rows.setHealth(number.id(), current.status().moveTo(NumberStatus.OFFLINE), QualityRating.GREEN, null);
-        rows.setCodeStatus(number.id(), "NOT_VERIFIED");
+        rows.setCodeStatus(number.id(), CodeVerificationStatus.NOT_VERIFIED);
         rows.setPin(number.id(), null);
-        rows.setOfficialStatus(number.id(), "NONE");
+        rows.setOfficialStatus(number.id(), current.officialStatus().moveTo(OfficialStatus.NONE));
         rows.setTier(number.id(), profile.tier(profile.startTier(
                 tenancy.business(current.businessId()).orElseThrow().verified())).name());
         events.deregistered(current);
@@ -238,27 +239,30 @@ public class NumberLifecycle {
     @Transactional
     public PhoneNumber requestOfficial(PhoneNumber number) {
         var current = rows.lock(number.id()).orElseThrow();
-        if (current.officialStatus().equals("APPROVED") || current.officialStatus().equals("PENDING")) {
+        if (!current.officialStatus().canMoveTo(OfficialStatus.PENDING)) {
             throw ApiProblem.conflict("the official business account is already " + current.officialStatus());
         }
-        return official(current, "PENDING", "requested by the business");
+        return official(current, OfficialStatus.PENDING, "requested by the business");
     }
 
     /** The BSP admin grants or refuses a pending request. */
     @Transactional
     public PhoneNumber decideOfficial(PhoneNumber number, boolean grant, String reason) {
         var current = rows.lock(number.id()).orElseThrow();
-        if (!current.officialStatus().equals("PENDING")) {
+        var to = grant ? OfficialStatus.APPROVED : OfficialStatus.REFUSED;
+        if (!current.officialStatus().canMoveTo(to)) {
             throw ApiProblem.conflict("no official business account request is pending (status "
                     + current.officialStatus() + ")");
         }
-        return official(current, grant ? "APPROVED" : "REFUSED", reason == null || reason.isBlank()
+        return official(current, to, reason == null || reason.isBlank()
                 ? (grant ? "granted by the BSP admin" : "refused by the BSP admin") : reason.trim());
     }
 
-    private PhoneNumber official(PhoneNumber number, String to, String reason) {
+    private PhoneNumber official(PhoneNumber number, OfficialStatus target, String reason) {
+        var to = number.officialStatus().moveTo(target);
         rows.setOfficialStatus(number.id(), to);
-        events.record(number, new NumberHistory.Entry(clock.instant(), "OFFICIAL", number.officialStatus(), to,
+        events.record(number, new NumberHistory.Entry(clock.instant(), "OFFICIAL", number.officialStatus().name(),
+                to.name(),
                 reason.length() > 500 ? reason.substring(0, 500) : reason, Map.of()));
         numbers.forget(number.id());
         return rows.find(number.id()).orElseThrow();

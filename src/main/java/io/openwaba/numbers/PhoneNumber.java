@@ -9,8 +9,8 @@ import java.time.Instant;
 public record PhoneNumber(String id, String wabaId, String businessId, WaId waId, String displayPhoneNumber,
                           String verifiedName, NumberStatus status, String messagingLimitTier,
                           QualityRating qualityRating,
-                          Instant createdAt, String codeVerificationStatus, Instant reviewDueAt, Instant flaggedAt,
-                          int messagesPerSecond, String officialStatus, String humanAgent,
+                          Instant createdAt, CodeVerificationStatus codeVerificationStatus, Instant reviewDueAt, Instant flaggedAt,
+                          int messagesPerSecond, OfficialStatus officialStatus, String humanAgent,
                           Instant humanAgentMissingSince) {
 
     /** Whether the number sends: CONNECTED, FLAGGED or RESTRICTED ({@link NumberStatus#working()}). */
@@ -19,6 +19,6 @@ public record PhoneNumber(String id, String wabaId, String businessId, WaId waId
     }
 
     public boolean officialBusinessAccount() {
-        return officialStatus.equals("APPROVED");
+        return officialStatus == OfficialStatus.APPROVED;
     }
 }

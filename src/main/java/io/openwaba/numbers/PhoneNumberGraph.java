@@ -56,7 +56,7 @@ class PhoneNumberGraph implements GraphNode {
         var all = new LinkedHashMap<String, Object>();
         all.put("id", number.id());
         all.put("verified_name", number.verifiedName());
-        all.put("code_verification_status", number.codeVerificationStatus());
+        all.put("code_verification_status", number.codeVerificationStatus().name());
         all.put("display_phone_number", number.displayPhoneNumber());
         all.put("quality_rating", number.qualityRating().name());
         all.put("platform_type", "CLOUD_API");

@@ -33,7 +33,7 @@ class PhoneNumberRows {
                 .param("country", number.waId().country()).param("name", number.verifiedName())
                 .param("status", number.status().name()).param("tier", number.messagingLimitTier())
                 .param("quality", number.qualityRating().name()).param("at", SqlTime.utc(number.createdAt()))
-                .param("codeStatus", number.codeVerificationStatus())
+                .param("codeStatus", number.codeVerificationStatus().name())
                 .param("reviewDue", SqlTime.utc(number.reviewDueAt()))
                 .param("perSecond", number.messagesPerSecond())
                 .update();
@@ -144,12 +144,12 @@ class PhoneNumberRows {
         update("UPDATE numbers_phone_number SET human_agent_missing_since = :value WHERE id = :id", id, SqlTime.utc(since));
     }
 
-    void setOfficialStatus(String id, String officialStatus) {
-        update("UPDATE numbers_phone_number SET official_status = :value WHERE id = :id", id, officialStatus);
+    void setOfficialStatus(String id, OfficialStatus officialStatus) {
+        update("UPDATE numbers_phone_number SET official_status = :value WHERE id = :id", id, officialStatus.name());
     }
 
-    void setCodeStatus(String id, String codeVerificationStatus) {
-        update("UPDATE numbers_phone_number SET code_verification_status = :value WHERE id = :id", id, codeVerificationStatus);
+    void setCodeStatus(String id, CodeVerificationStatus codeStatus) {
+        update("UPDATE numbers_phone_number SET code_verification_status = :value WHERE id = :id", id, codeStatus.name());
     }
 
     /** A new verification code: its hash, when it expires, no wrong attempts yet. */
@@ -203,9 +203,9 @@ class PhoneNumberRows {
                 new WaId(rs.getString("wa_id"), rs.getString("country")), rs.getString("display_phone_number"),
                 rs.getString("verified_name"), NumberStatus.valueOf(rs.getString("status")),
                 rs.getString("messaging_limit_tier"), QualityRating.valueOf(rs.getString("quality_rating")), SqlTime.instant(rs, "created_at"),
-                rs.getString("code_verification_status"), SqlTime.instant(rs, "review_due_at"),
+                CodeVerificationStatus.valueOf(rs.getString("code_verification_status")), SqlTime.instant(rs, "review_due_at"),
                 SqlTime.instant(rs, "flagged_at"), rs.getInt("messages_per_second"),
-                rs.getString("official_status"), rs.getString("human_agent"),
+                OfficialStatus.valueOf(rs.getString("official_status")), rs.getString("human_agent"),
                 SqlTime.instant(rs, "human_agent_missing_since"));
     }
 }

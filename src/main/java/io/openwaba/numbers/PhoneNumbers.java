@@ -53,7 +53,7 @@ public class PhoneNumbers {
      */
     @Transactional
     public PhoneNumber register(String wabaId, String phoneNumber, String verifiedName) {
-        return add(wabaId, phoneNumber, verifiedName, NumberStatus.CONNECTED, "VERIFIED");
+        return add(wabaId, phoneNumber, verifiedName, NumberStatus.CONNECTED, CodeVerificationStatus.VERIFIED);
     }
 
     /**
@@ -62,11 +62,11 @@ public class PhoneNumbers {
      */
     @Transactional
     public PhoneNumber addUnverified(String wabaId, String phoneNumber, String verifiedName) {
-        return add(wabaId, phoneNumber, verifiedName, NumberStatus.UNVERIFIED, "NOT_VERIFIED");
+        return add(wabaId, phoneNumber, verifiedName, NumberStatus.UNVERIFIED, CodeVerificationStatus.NOT_VERIFIED);
     }
 
     private PhoneNumber add(String wabaId, String phoneNumber, String verifiedName, NumberStatus status,
-                            String codeStatus) {
+                            CodeVerificationStatus codeStatus) {
         var waba = tenancy.waba(wabaId).orElseThrow(() -> ApiProblem.notFound("WABA", wabaId));
         var business = tenancy.business(waba.businessId()).orElseThrow();
         var waId = WaId.parse(phoneNumber, null).orElseThrow(() -> ApiProblem.badRequest(
@@ -85,7 +85,7 @@ public class PhoneNumbers {
         var tier = ledger.lock(holderId, profile.window(), now).orElseThrow().tier();
         var number = new PhoneNumber(id, waba.id(), waba.businessId(), waId, waId.display(), verifiedName.trim(),
                 status, profile.tier(tier).name(), QualityRating.GREEN, now, codeStatus, null, null,
-                settings.messagesPerSecond(), "NONE", null, now);
+                settings.messagesPerSecond(), OfficialStatus.NONE, null, now);
         rows.insert(number);
         events.record(number, new NumberHistory.Entry(now, "REGISTRATION", null, status.name(), "added to WABA "
                 + waba.id() + (business.verified() ? " of a verified business" : " of an unverified business"),
@@ -111,13 +111,12 @@ public class PhoneNumbers {
         if (number == null) {
             return;
         }
-        var problem = DisplayNameRule.problem(number.verifiedName());
-        var to = number.status().moveTo(problem.isEmpty() ? NumberStatus.CONNECTED : NumberStatus.OFFLINE);
+        var review = DisplayNameRule.review(number.verifiedName());
+        var to = number.status().moveTo(review.allowed() ? NumberStatus.CONNECTED : NumberStatus.OFFLINE);
         rows.setStatus(id, to);
         rows.setHumanAgentMissingSince(id, now);
         events.record(number, new NumberHistory.Entry(now, "STATUS", number.status().name(), to.name(),
-                problem.orElse("the review against the commerce policy found nothing"),
-                Map.of("verified_name", number.verifiedName())));
+                review.reason(), review.figures()));
         events.statusChanged(number, number.status(), to, null);
         forget(id);
     }

@@ -2,6 +2,8 @@ package io.openwaba.numbers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.openwaba.shared.Decision;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -13,11 +15,23 @@ class DisplayNameRuleTest {
             "shop.example.com, web address", "www.shop, web address", "Ab, 3 characters",
             "DEMO SHOP, all capitals"})
     void aDisplayNameBreaksAtMostTheFirstRuleItMeets(String name, String problem) {
-        var found = DisplayNameRule.problem(name);
+        var decision = DisplayNameRule.review(name);
         if (problem.isEmpty()) {
-            assertThat(found).isEmpty();
+            assertThat(decision.allowed()).isTrue();
         } else {
-            assertThat(found).hasValueSatisfying(reason -> assertThat(reason).contains(problem).endsWith(name));
+            assertThat(decision).isInstanceOfSatisfying(Decision.Refused.class, refused -> {
+                assertThat(refused.rule()).isEqualTo(DisplayNameRule.RULE);
+                assertThat(refused.reason()).contains(problem).endsWith(name);
+                assertThat(refused.error()).isNull();
+            });
         }
+    }
+
+    @Test
+    void theReviewNamesTheDisplayNameItJudged() {
+        var passed = DisplayNameRule.review("Demo Shop");
+        assertThat(passed.reason()).isEqualTo("the review against the commerce policy found nothing");
+        assertThat(passed.figures()).containsEntry("verified_name", "Demo Shop");
+        assertThat(DisplayNameRule.review("Ab").figures()).containsEntry("verified_name", "Ab");
     }
 }

@@ -10,8 +10,8 @@ class LimitHolderRuleTest {
 
     private static final PhoneNumber NUMBER = new PhoneNumber("17", "w", "42",
             WaId.parse("+4917612345678", null).orElseThrow(), "+49 176 12345678", "Shop", NumberStatus.CONNECTED,
-            "TIER_1K", QualityRating.GREEN, Instant.parse("2026-12-01T12:00:00Z"), "VERIFIED", null, null, 80, "NONE",
-            null, null);
+            "TIER_1K", QualityRating.GREEN, Instant.parse("2026-12-01T12:00:00Z"), CodeVerificationStatus.VERIFIED, null,
+            null, 80, OfficialStatus.NONE, null, null);
 
     @Test
     void underClassicEachNumberHoldsItsOwnLimit() {

@@ -98,7 +98,7 @@ class NumberSendRulesTest {
 
     private static PhoneNumber number(String status) {
         return new PhoneNumber("1", "w", "b", WaId.parse("+4917612345678", null).orElseThrow(), "+49 176 12345678",
-                "Shop", NumberStatus.valueOf(status), "TIER_1K", QualityRating.GREEN, NOW, "VERIFIED", null, null, 80,
-                "NONE", null, null);
+                "Shop", NumberStatus.valueOf(status), "TIER_1K", QualityRating.GREEN, NOW, CodeVerificationStatus.VERIFIED,
+                null, null, 80, OfficialStatus.NONE, null, null);
     }
 }

@@ -29,7 +29,7 @@ class RestrictionRuleTest {
 
     private static PhoneNumber number(NumberStatus status, QualityRating quality) {
         return new PhoneNumber("1", "w", "b", WaId.parse("+4917612345678", null).orElseThrow(), "+49 176 12345678",
-                "Shop", status, "TIER_50", quality, Instant.parse("2026-12-01T12:00:00Z"), "VERIFIED", null, null, 80,
-                "NONE", null, null);
+                "Shop", status, "TIER_50", quality, Instant.parse("2026-12-01T12:00:00Z"), CodeVerificationStatus.VERIFIED,
+                null, null, 80, OfficialStatus.NONE, null, null);
     }
 }
