@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import io.openwaba.shared.JsonText;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
@@ -85,6 +86,10 @@ class GraphBodyResolver implements HandlerMethodArgumentResolver {
             byte[] raw = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
             if (raw.length > maxBodyBytes) {
                 throw GraphException.bodyTooLarge(maxBodyBytes);
+            }
+            if (JsonText.hasEscapedNul(raw)) {
+                throw GraphException.invalidParameter("The request body contains a NUL character (\\u0000),"
+                        + " which is not accepted.");
             }
             return raw;
         } catch (IOException e) {

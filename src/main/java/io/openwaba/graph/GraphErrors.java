@@ -2,6 +2,7 @@ package io.openwaba.graph;
 
 import io.openwaba.shared.RandomIds;
 import io.openwaba.shared.Unauthenticated;
+import io.openwaba.shared.UnreadableInput;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,11 @@ class GraphErrors {
     @ExceptionHandler(Unauthenticated.class)
     ResponseEntity<Map<String, Object>> unauthenticated(Unauthenticated e) {
         return answer(GraphException.invalidToken(e.getMessage()));
+    }
+
+    @ExceptionHandler(UnreadableInput.class)
+    ResponseEntity<Map<String, Object>> unreadable(UnreadableInput e) {
+        return answer(GraphException.invalidParameter(e.getMessage()));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

@@ -1,25 +1,30 @@
 package io.openwaba.media;
 
+import io.openwaba.shared.OutboundHttp;
 import io.openwaba.shared.OutboundUrlGuard;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.HttpURLConnection;
 import java.net.URI;
 import java.time.Duration;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ClassicHttpResponse;
 
 /**
  * Downloads media a message names by link: http(s) only, every hop (up to 3 redirects) checked
- * by the private-target guard, bounded in time.
+ * by the private-target guard and connected to the address it checked, bounded in time.
  */
 final class LinkFetcher {
 
     private static final int MAX_REDIRECTS = 3;
 
     private final OutboundUrlGuard guard;
+    private final CloseableHttpClient client;
     private final Duration timeout;
 
     LinkFetcher(OutboundUrlGuard guard, Duration timeout) {
         this.guard = guard;
+        this.client = OutboundHttp.client(guard, timeout, 32, "openwaba-media");
         this.timeout = timeout;
     }
 
@@ -27,40 +32,48 @@ final class LinkFetcher {
     Download open(String link) throws MediaUnavailable {
         URI target = checked(link);
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-            HttpURLConnection connection;
-            int status;
+            var request = new HttpGet(target);
+            ClassicHttpResponse response;
             try {
-                connection = (HttpURLConnection) target.toURL().openConnection();
-                connection.setInstanceFollowRedirects(false);
-                connection.setConnectTimeout((int) Math.min(timeout.toMillis(), 5_000));
-                connection.setReadTimeout((int) timeout.toMillis());
-                connection.setRequestProperty("User-Agent", "openwaba-media");
-                status = connection.getResponseCode();
+                response = client.executeOpen(null, request, null);
             } catch (IOException | IllegalArgumentException e) {
                 throw new MediaUnavailable("the media link " + link + " could not be reached: " + e.getMessage());
             }
-            if (status >= 300 && status < 400 && connection.getHeaderField("Location") != null) {
-                var location = connection.getHeaderField("Location");
-                connection.disconnect();
+            int status = response.getCode();
+            var location = response.getFirstHeader("Location");
+            if (status >= 300 && status < 400 && location != null) {
+                discard(request, response);
                 try {
-                    target = checked(target.resolve(location).toString());
+                    target = checked(target.resolve(location.getValue()).toString());
                 } catch (IllegalArgumentException malformed) {
                     throw new MediaUnavailable("the media link " + link + " redirects to a malformed URL");
                 }
                 continue;
             }
-            if (status < 200 || status >= 300) {
-                connection.disconnect();
+            if (status < 200 || status >= 300 || response.getEntity() == null) {
+                discard(request, response);
                 throw new MediaUnavailable("the media link " + link + " answered HTTP " + status);
             }
+            var entity = response.getEntity();
             try {
-                return new Download(new Deadline(connection.getInputStream(), link, timeout.multipliedBy(3)),
-                        connection.getContentLengthLong(), connection.getContentType());
+                return new Download(new Deadline(entity.getContent(), request, link, timeout.multipliedBy(3)),
+                        entity.getContentLength(), entity.getContentType());
             } catch (IOException e) {
+                discard(request, response);
                 throw new MediaUnavailable("the media link " + link + " could not be read: " + e.getMessage());
             }
         }
         throw new MediaUnavailable("the media link " + link + " redirects more than " + MAX_REDIRECTS + " times");
+    }
+
+    /** Drops the connection rather than reading an unwanted body to its end, however long it is. */
+    private static void discard(HttpGet request, ClassicHttpResponse response) {
+        request.cancel();
+        try {
+            response.close();
+        } catch (IOException ignored) {
+            // the connection is dropped either way
+        }
     }
 
     private URI checked(String link) throws MediaUnavailable {
@@ -77,10 +90,12 @@ final class LinkFetcher {
     /** Gives up on a download that takes longer than its deadline in all, however it trickles in. */
     private static final class Deadline extends java.io.FilterInputStream {
         private final long deadlineNanos;
+        private final HttpGet request;
         private final String link;
 
-        Deadline(InputStream in, String link, Duration limit) {
+        Deadline(InputStream in, HttpGet request, String link, Duration limit) {
             super(in);
+            this.request = request;
             this.link = link;
             this.deadlineNanos = System.nanoTime() + limit.toNanos();
         }
@@ -95,6 +110,12 @@ final class LinkFetcher {
         public int read(byte[] buffer, int offset, int length) throws IOException {
             check();
             return super.read(buffer, offset, length);
+        }
+
+        @Override
+        public void close() throws IOException {
+            request.cancel(); // a body left unread is dropped with its connection, not drained
+            super.close();
         }
 
         private void check() throws IOException {

@@ -92,7 +92,9 @@ class MediaGraph implements GraphNode {
     ResponseEntity<InputStreamResource> download(Caller caller, @PathVariable String mediaId) {
         var download = media.open(caller, mediaId).orElseThrow(() -> new GraphException(HttpStatus.NOT_FOUND, 100, 33,
                 "GraphMethodException", "Media " + mediaId + " does not exist, has expired or is not yours.", null));
+        // Stored bytes are typed by their content, but a browser must not second-guess that type.
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(download.media().mimeType()))
+                .header("X-Content-Type-Options", "nosniff")
                 .contentLength(download.media().fileSize())
                 .body(new InputStreamResource(download.content()));
     }

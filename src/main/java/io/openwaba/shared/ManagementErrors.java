@@ -1,5 +1,7 @@
 package io.openwaba.shared;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -7,9 +9,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** The management and sandbox APIs' refusals, as problem details. */
+/**
+ * The management and sandbox APIs' refusals, as problem details. Spring's own MVC exceptions
+ * (unreadable body, wrong method, unsupported media type) are answered before these, by the
+ * problem-details handler of {@code spring.mvc.problemdetails.enabled}.
+ */
 @RestControllerAdvice(annotations = ManagementApi.class)
 class ManagementErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(ManagementErrors.class);
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> problem(ApiProblem problem) {
@@ -31,5 +39,17 @@ class ManagementErrors {
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                 .header("WWW-Authenticate", "Bearer")
                 .body(body);
+    }
+
+    @ExceptionHandler(UnreadableInput.class)
+    ResponseEntity<ProblemDetail> unreadable(UnreadableInput e) {
+        return problem(ApiProblem.badRequest(e.getMessage()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Management request failed unexpectedly; answering 500", e);
+        return problem(new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "an unexpected error occurred; the server log has the details"));
     }
 }

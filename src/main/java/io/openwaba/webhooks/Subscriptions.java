@@ -28,7 +28,7 @@ public class Subscriptions {
     Subscriptions(SubscriptionRows rows, OutboundUrlGuard guard, WebhookSettings settings, Clock clock) {
         this.rows = rows;
         this.guard = guard;
-        this.http = new WebhookHttp(settings.timeout());
+        this.http = new WebhookHttp(guard, settings.timeout(), 8);
         this.clock = clock;
     }
 
@@ -86,7 +86,7 @@ public class Subscriptions {
             if (!answer.body().trim().equals(challenge)) {
                 throw new WebhookRegistrationFailed("the callback did not echo hub.challenge in its answer");
             }
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             throw new WebhookRegistrationFailed("the callback could not be reached: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()));
         }

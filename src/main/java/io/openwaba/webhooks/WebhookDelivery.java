@@ -59,7 +59,7 @@ class WebhookDelivery extends BackgroundWork {
         this.events = events;
         this.subscriptions = subscriptions;
         this.guard = guard;
-        this.http = new WebhookHttp(settings.timeout());
+        this.http = new WebhookHttp(guard, settings.timeout(), settings.concurrency());
         // One thread per concurrent POST: blocking calls, so concurrency is exactly the pool size.
         this.senders = Executors.newFixedThreadPool(settings.concurrency(), runnable -> {
             var thread = new Thread(runnable, "webhook-post");
