@@ -8,9 +8,11 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -40,7 +42,8 @@ class MessageRows {
                    String conversationId, Instant conversationExpiresAt, String callbackData, String pricingCategory) {
     }
 
-    record StatusChange(String wamid, String status, Integer errorCode, Instant at) {
+    /** A message moving from status {@code from} to {@code to}. */
+    record StatusChange(String wamid, String from, String to, Integer errorCode, Instant at) {
     }
 
     private static final String INSERT_MESSAGE = """
@@ -97,7 +100,6 @@ class MessageRows {
         }
     }
 
-    /** The outbound messages among these, locked until the transaction ends (in wamid order: no deadlock). */
     List<Tracked> tracked(Collection<String> wamids) {
         if (wamids.isEmpty()) {
             return List.of();
@@ -105,8 +107,7 @@ class MessageRows {
         return jdbc.sql("""
                 SELECT wamid, status, phone_number_id, waba_id, wa_id, conversation_id, conversation_expires_at,
                     callback_data, pricing_category
-                FROM messaging_message WHERE wamid IN (:wamids) AND direction = 'OUT'
-                ORDER BY wamid FOR UPDATE""")
+                FROM messaging_message WHERE wamid IN (:wamids) AND direction = 'OUT'""")
                 .param("wamids", wamids)
                 .query((rs, row) -> new Tracked(rs.getString("wamid"), rs.getString("status"),
                         rs.getString("phone_number_id"), rs.getString("waba_id"), rs.getString("wa_id"),
@@ -155,10 +156,15 @@ class MessageRows {
                 .param("payload", payload).param("wamid", wamid).update();
     }
 
-    void updateStatuses(List<StatusChange> changes) {
-        template.batchUpdate("UPDATE messaging_message SET status = ?, error_code = ?, updated_at = ? WHERE wamid = ?",
-                changes, changes.size(), (ps, c) -> {
-                    ps.setString(1, c.status());
+    /** Moves each message that still has its {@code from} status; answers the wamids that moved. */
+    Set<String> moveStatuses(List<StatusChange> changes) {
+        if (changes.isEmpty()) {
+            return Set.of();
+        }
+        int[][] counts = template.batchUpdate("""
+                UPDATE messaging_message SET status = ?, error_code = ?, updated_at = ?
+                WHERE wamid = ? AND status = ?""", changes, changes.size(), (ps, c) -> {
+                    ps.setString(1, c.to());
                     if (c.errorCode() == null) {
                         ps.setNull(2, Types.INTEGER);
                     } else {
@@ -166,7 +172,15 @@ class MessageRows {
                     }
                     ps.setObject(3, SqlTime.utc(c.at()));
                     ps.setString(4, c.wamid());
+                    ps.setString(5, c.from());
                 });
+        var moved = new HashSet<String>();
+        for (int i = 0; i < changes.size(); i++) {
+            if (counts[0][i] != 0) {
+                moved.add(changes.get(i).wamid());
+            }
+        }
+        return moved;
     }
 
     private static void bindMessage(PreparedStatement ps, NewMessage m) throws SQLException {

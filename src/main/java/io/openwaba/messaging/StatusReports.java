@@ -4,6 +4,7 @@ import io.openwaba.numbers.PhoneNumber;
 import io.openwaba.numbers.PhoneNumbers;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -18,6 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class StatusReports {
 
+    /** Rounds of {@link #apply} before a report that keeps losing to others is given up (it is late anyway). */
+    private static final int MAX_ROUNDS = 3;
+
     private final MessageRows messages;
     private final PhoneNumbers numbers;
     private final ApplicationEventPublisher events;
@@ -30,17 +34,27 @@ public class StatusReports {
 
     /**
      * Statuses only move forward, one step at a time ({@link MessageStatus#steps}); a repeated or
-     * late report changes nothing and announces nothing. The messages are locked while they
-     * change, so two reports on one message at once (concurrent webhooks) apply one after the other.
+     * late report changes nothing and announces nothing. Two reports on one message at once
+     * (concurrent webhooks, two acknowledgement workers) do not lock it: each message's update
+     * names the status it moves from, and the report that finds it moved on is applied again on
+     * what the other one left.
      */
     @Transactional
     public void report(List<StatusReport> reports) {
+        var pending = reports;
+        for (int round = 0; round < MAX_ROUNDS && !pending.isEmpty(); round++) {
+            pending = apply(pending);
+        }
+    }
+
+    /** One round: applies what it can and answers the reports whose message another report moved meanwhile. */
+    private List<StatusReport> apply(List<StatusReport> reports) {
         var tracked = messages.tracked(reports.stream().map(StatusReport::wamid).collect(Collectors.toSet()))
                 .stream().collect(Collectors.toMap(MessageRows.Tracked::wamid, Function.identity()));
         var current = new HashMap<String, String>();
         tracked.values().forEach(t -> current.put(t.wamid(), t.status()));
-        var changes = new ArrayList<MessageRows.StatusChange>();
-        var changed = new ArrayList<MessageStatusChanged>();
+        var moves = new LinkedHashMap<String, MessageRows.StatusChange>();
+        var announced = new LinkedHashMap<String, List<MessageStatusChanged>>();
         var numbersById = new HashMap<String, PhoneNumber>();
         for (StatusReport report : reports) {
             var message = tracked.get(report.wamid());
@@ -49,16 +63,27 @@ public class StatusReports {
             }
             for (String status : MessageStatus.steps(current.get(report.wamid()), report.status())) {
                 current.put(report.wamid(), status);
-                changes.add(new MessageRows.StatusChange(report.wamid(), status,
+                moves.put(report.wamid(), new MessageRows.StatusChange(report.wamid(), message.status(), status,
                         report.error() == null ? null : report.error().code(), report.at()));
                 var number = numbersById.computeIfAbsent(message.phoneNumberId(), id -> numbers.find(id).orElseThrow());
-                changed.add(new MessageStatusChanged(message.wamid(), number.id(), message.wabaId(),
-                        number.waId().digits(), message.waId(), status, report.at(), report.error(),
-                        message.callbackData(), message.pricingCategory(), message.conversationId(),
-                        message.conversationExpiresAt()));
+                announced.computeIfAbsent(report.wamid(), wamid -> new ArrayList<>()).add(new MessageStatusChanged(
+                        message.wamid(), number.id(), message.wabaId(), number.waId().digits(), message.waId(), status,
+                        report.at(), report.error(), message.callbackData(), message.pricingCategory(),
+                        message.conversationId(), message.conversationExpiresAt()));
             }
         }
-        messages.updateStatuses(changes);
-        changed.forEach(events::publishEvent);
+        var moved = messages.moveStatuses(List.copyOf(moves.values()));
+        var again = new ArrayList<StatusReport>();
+        for (var wamid : moves.keySet()) {
+            if (moved.contains(wamid)) {
+                announced.get(wamid).forEach(events::publishEvent);
+            }
+        }
+        for (StatusReport report : reports) {
+            if (moves.containsKey(report.wamid()) && !moved.contains(report.wamid())) {
+                again.add(report);
+            }
+        }
+        return again;
     }
 }
