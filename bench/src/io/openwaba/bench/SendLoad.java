@@ -6,11 +6,11 @@ import io.openwaba.bench.client.RequestTemplate;
 import io.openwaba.bench.client.Target;
 import io.openwaba.bench.receiver.Receiver;
 import io.openwaba.bench.report.Report;
+import io.openwaba.bench.shared.DaemonThreads;
+import io.openwaba.bench.shared.Elapsed;
 import io.openwaba.bench.stats.Audit;
 import io.openwaba.bench.stats.Ledger;
 import io.openwaba.bench.stats.PhaseStats;
-import io.openwaba.bench.shared.DaemonThreads;
-import io.openwaba.bench.shared.Elapsed;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,16 +56,18 @@ import static io.openwaba.bench.shared.Log.log;
  * (package {@code client}): {@code --clients} threads, each with one blocking keep-alive socket, writing
  * each request with a single write from a reused buffer. The JDK HttpClient costs several times more
  * CPU per request, which matters when load generator, server and receiver share a few cores; it is
- * only used for the setup calls ({@link SetupClient}). In open loop a scheduler hands out send slots at {@code --rate} per
- * second to idle client threads and counts a slot that finds none idle as shed; in closed loop every
- * client thread sends back to back. Latency runs from the start of the send to the end of the response.
+ * only used for the setup calls ({@link SetupClient}). In open loop a scheduler hands out send slots at
+ * {@code --rate} per second to idle client threads and counts a slot that finds none idle as shed; in
+ * closed loop every client thread sends back to back. Latency runs from the start of the send to the end of
+ * the response.
  *
  * <p>Packages: {@code client} (the HTTP/1.1 client and the driver of the client threads), {@code receiver}
  * (the webhook endpoint), {@code stats} (counters, latencies, the ledger of sends and its audit),
- * {@code report} (the key/value report), {@code json} (the JSON reader and quoting of setup, receiver and ledger), {@code shared} (the log, the clock and thread names); this one holds the options, the setup and the modes.
- * Run: {@code bench/load.sh [--rate 1000] [--duration 60] ...} (it compiles bench/src with javac first);
- * {@code --help} lists all options. Progress goes to stderr, the report to stdout. Exit code 0 when no status was lost,
- * duplicated or badly signed, 1 otherwise, 2 when the run could not be set up.
+ * {@code report} (the key/value report), {@code json} (the JSON reader and quoting of setup, receiver and
+ * ledger), {@code shared} (the log, the clock and thread names); this one holds the options, the setup and
+ * the modes. Run: {@code bench/load.sh [--rate 1000] [--duration 60] ...} (it compiles bench/src with javac
+ * first); {@code --help} lists all options. Progress goes to stderr, the report to stdout. Exit code 0 when
+ * no status was lost, duplicated or badly signed, 1 otherwise, 2 when the run could not be set up.
  */
 public class SendLoad {
 

@@ -1,8 +1,8 @@
 package io.openwaba.bench;
 
 import io.openwaba.bench.client.Driver;
-import io.openwaba.bench.shared.DaemonThreads;
 import io.openwaba.bench.json.Json;
+import io.openwaba.bench.shared.DaemonThreads;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

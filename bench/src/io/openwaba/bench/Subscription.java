@@ -1,7 +1,7 @@
 package io.openwaba.bench;
 
-import io.openwaba.bench.receiver.Receiver;
 import io.openwaba.bench.json.Json;
+import io.openwaba.bench.receiver.Receiver;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 

@@ -2,8 +2,8 @@ package io.openwaba.bench.receiver;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.openwaba.bench.shared.DaemonThreads;
 import io.openwaba.bench.json.Json;
+import io.openwaba.bench.shared.DaemonThreads;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;

@@ -1,7 +1,7 @@
 package io.openwaba.bench.stats;
 
-import io.openwaba.bench.receiver.Receiver;
 import io.openwaba.bench.json.Json;
+import io.openwaba.bench.receiver.Receiver;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
