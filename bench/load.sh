@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Compiles the load generator (bench/src, JDK only) and runs it against an already running server:
+# Compiles the load generator (bench/src: package io.openwaba.bench and its sub-packages, JDK only) into a
+# fresh temporary directory and runs it against an already running server:
 #   bench/load.sh --base-url http://localhost:8080 --rate 1000 ...   (bench/load.sh --help lists the options)
-set -eu
+# Exit code: the generator's (0 passed, 1 failed, 2 could not be set up), 2 as well when it does not compile.
+set -u
 cd "$(dirname "$0")/.."
-BUILD="${BENCH_BUILD_DIR:-/tmp/openwaba-bench-classes}"
-rm -rf "$BUILD" && mkdir -p "$BUILD"
-if ! javac -d "$BUILD" $(find bench/src -name '*.java'); then
+CLASSES=$(mktemp -d /tmp/openwaba-bench-classes.XXXXXX)
+trap 'rm -rf "$CLASSES"' EXIT
+if ! javac -Xlint:all --release 17 -d "$CLASSES" $(find bench/src -name '*.java'); then
   echo "bench/load.sh: the load generator in bench/src does not compile" >&2
   exit 2
 fi
-exec java -cp "$BUILD" io.openwaba.bench.SendLoad "$@"
+java -cp "$CLASSES" io.openwaba.bench.SendLoad "$@"

@@ -2,10 +2,6 @@ package io.openwaba.bench;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import static io.openwaba.bench.SendLoad.MAX_NUMBERS;
-import static io.openwaba.bench.SendLoad.number;
-
 /**
  * The options; {@code numbers}, {@code customers}, {@code throughput} and {@code tier} are already resolved
  * for the mode ({@code throughput} 0 and {@code tier} "" mean: leave the numbers' own setting).
@@ -15,7 +11,7 @@ record Options(String baseUrl, int duration, double rate, int clients, int custo
                String adminToken, int throughput, String tier) {
 
     static final String USAGE = """
-            usage: bench/load.sh [options]
+            usage: bench/load.sh [options]   (compiles bench/src and runs io.openwaba.bench.SendLoad)
               --base-url URL         server to load (default http://localhost:8080)
               --mode M               foundation: text replies inside open customer service windows,
                                      spread round-robin over (number, customer) pairs;
@@ -24,19 +20,22 @@ record Options(String baseUrl, int duration, double rate, int clients, int custo
               --duration S           seconds of measured load (default 60)
               --rate N               target sends/s, open loop; 0 = closed loop, foundation only (default 1000)
               --clients N            client threads, one keep-alive connection each (default 64)
-              --numbers N            business numbers the sends are spread over, 1 to 25: the demo number and
-                                     N-1 numbers registered under the demo WABA (default 16 in foundation
-                                     mode, 2 in templates mode)
+              --numbers N            business numbers the sends are spread over, at least 1: the demo number
+                                     and N-1 numbers registered under the demo WABA, as many as it may hold
+                                     (the server refuses more; 25 under its classic profile) (default 16 in
+                                     foundation mode, 2 in templates mode)
               --customers N          foundation: simulated customers, each writes to one number, so N
                                      (number, customer) pairs (default 10000); templates: generated wa_ids,
                                      at least rate x (warmup + duration) (default 100000)
               --admin-token T        the server's BSP admin token (openwaba.admin.token), needed to register
                                      numbers and to set throughput and tier
-              --throughput N         messages_per_second set on each number, 1 to 1000, 0 = leave it
+              --throughput N         messages_per_second set on each number, 0 = leave it; the server refuses
+                                     more than openwaba.numbers.max-messages-per-second (1000 by default)
                                      (default 0 in foundation mode, 1000 in templates mode)
-              --tier T               messaging-limit tier set on each number: TIER_50, TIER_1K, TIER_10K,
-                                     TIER_100K, TIER_UNLIMITED, or keep (default keep in foundation mode,
-                                     TIER_100K in templates mode)
+              --tier T               messaging-limit tier set on each number, a tier of the server's policy
+                                     profile (TIER_50, TIER_1K, TIER_10K, TIER_100K, TIER_UNLIMITED under
+                                     classic; the server refuses others), or keep (default keep in foundation
+                                     mode, TIER_100K in templates mode)
               --warmup S             seconds of load before measuring, discarded (default 30)
               --receiver-port P      webhook receiver port on 127.0.0.1, 0 = any free (default 0)
               --drain-timeout S      seconds to wait for the last read statuses (default 120)
@@ -90,9 +89,9 @@ record Options(String baseUrl, int duration, double rate, int clients, int custo
                 integer(values, "drain-timeout", 0, Integer.MAX_VALUE),
                 integer(values, "ping-duration", 0, Integer.MAX_VALUE),
                 mode,
-                integer(values, "numbers", 1, MAX_NUMBERS),
+                integer(values, "numbers", 1, Integer.MAX_VALUE),
                 values.get("admin-token"),
-                integer(values, "throughput", 0, 1000),
+                integer(values, "throughput", 0, Integer.MAX_VALUE),
                 tier);
         options.check();
         return options;

@@ -1,7 +1,12 @@
 package io.openwaba.bench;
 
+import io.openwaba.bench.json.Json;
 import java.util.Map;
 
+/**
+ * The demo business's facts from {@code GET /sandbox/info}: where to send, with which token, how webhooks are
+ * signed.
+ */
 record Sandbox(String graphVersion, String accessToken, String wabaId, String phoneNumberId,
                String appSecret) {
 

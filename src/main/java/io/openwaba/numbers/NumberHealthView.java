@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** The read-only health view of a number: tier, usage, quality, status, throughput and history. */
+/** The read-only health view of a number: tier, usage, quality, status, throughput, pair rate and history. */
 @Component
 class NumberHealthView {
 
@@ -13,15 +13,17 @@ class NumberHealthView {
     private final LimitLedger ledger;
     private final NumberHistory history;
     private final SendAdmission admission;
+    private final NumberSettings settings;
     private final Clock clock;
     private final LimitHolderRule holders;
 
     NumberHealthView(PolicyProfile profile, LimitLedger ledger, NumberHistory history, SendAdmission admission,
-                     Clock clock) {
+                     NumberSettings settings, Clock clock) {
         this.profile = profile;
         this.ledger = ledger;
         this.history = history;
         this.admission = admission;
+        this.settings = settings;
         this.clock = clock;
         this.holders = new LimitHolderRule(profile);
     }
@@ -51,6 +53,11 @@ class NumberHealthView {
         view.put("flagged_until", number.flaggedAt() == null ? null
                 : number.flaggedAt().plus(profile.flaggedFor()).toString());
         view.put("messages_per_second", number.messagesPerSecond());
+        // One setting for every number (openwaba.numbers.pair-*), shown beside the number's other limits.
+        var pairRate = new LinkedHashMap<String, Object>();
+        pairRate.put("burst", settings.pairBurst());
+        pairRate.put("interval", settings.pairInterval().toString());
+        view.put("pair_rate_limit", pairRate);
         view.put("code_verification_status", number.codeVerificationStatus().name());
         view.put("official_business_account", number.officialStatus().name());
         view.put("human_agent", number.humanAgent());

@@ -45,6 +45,9 @@ class SendLimitsTest extends PlatformTest {
             assertThat(sendText(tenant, customer, "burst " + i).status()).isEqualTo(200);
         }
         assertThat(sendText(tenant, customer, "one too many").errorCode()).isEqualTo(131056);
+        var pairRate = health(tenant).get("pair_rate_limit");
+        assertThat(pairRate.get("burst").asInt()).isEqualTo(45);
+        assertThat(pairRate.get("interval").asString()).isEqualTo("PT6S");
         var other = newCustomer();
         customerWrites(other, tenant, "hello");
         assertThat(sendText(tenant, other, "another customer is not limited").status()).isEqualTo(200);

@@ -1,19 +1,22 @@
-package io.openwaba.bench;
-
+package io.openwaba.bench.client;
 
 /** The last response of a {@link Connection}, valid until its next request. */
-final class Response {
+public final class Response {
+    // Filled in by the connection that read it.
     final Bytes body = new Bytes(1024);
     int status;
     long contentLength;
     boolean chunked;
     boolean close;
 
-    int status() {
+    Response() {
+    }
+
+    public int status() {
         return status;
     }
 
-    String bodyText() {
+    public String bodyText() {
         return body.text();
     }
 }

@@ -1,29 +1,32 @@
-package io.openwaba.bench;
+package io.openwaba.bench.receiver;
 
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /** First arrival time per status of one wamid; 0 means not arrived yet. */
-final class Arrivals {
-    static final int SENT = 0;
-    static final int DELIVERED = 1;
-    static final int READ = 2;
-    static final int FAILED = 3;
+public final class Arrivals {
+    public static final int SENT = 0;
+    public static final int DELIVERED = 1;
+    public static final int READ = 2;
+    public static final int FAILED = 3;
 
     private final AtomicLongArray firstAt = new AtomicLongArray(4);
+
+    Arrivals() {
+    }
 
     boolean record(int status, long at) {
         return firstAt.compareAndSet(status, 0, at);
     }
 
-    long at(int status) {
+    public long at(int status) {
         return firstAt.get(status);
     }
 
-    boolean complete() {
+    public boolean complete() {
         return at(SENT) > 0 && at(DELIVERED) > 0 && at(READ) > 0;
     }
 
-    boolean failed() {
+    public boolean failed() {
         return at(FAILED) > 0;
     }
 

@@ -1,12 +1,10 @@
-package io.openwaba.bench;
+package io.openwaba.bench.client;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-import static io.openwaba.bench.SendLoad.number;
-
 /** A growable byte buffer, reused from request to request. */
-final class Bytes {
+public final class Bytes {
     private byte[] data;
     private int length;
 
@@ -19,11 +17,11 @@ final class Bytes {
         return this;
     }
 
-    Bytes append(byte[] bytes) {
+    public Bytes append(byte[] bytes) {
         return append(bytes, 0, bytes.length);
     }
 
-    Bytes append(byte[] bytes, int offset, int count) {
+    public Bytes append(byte[] bytes, int offset, int count) {
         ensure(count);
         System.arraycopy(bytes, offset, data, length, count);
         length += count;
@@ -31,7 +29,7 @@ final class Bytes {
     }
 
     /** Appends a non-negative number in decimal ASCII. */
-    Bytes appendDecimal(long value) {
+    public Bytes appendDecimal(long value) {
         int digits = digits(value);
         ensure(digits);
         for (int i = length + digits - 1; i >= length; i--) {
@@ -42,7 +40,7 @@ final class Bytes {
         return this;
     }
 
-    static int digits(long value) {
+    public static int digits(long value) {
         int digits = 1;
         for (long rest = value; rest >= 10; rest /= 10) {
             digits++;

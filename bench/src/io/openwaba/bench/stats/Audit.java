@@ -1,25 +1,25 @@
-package io.openwaba.bench;
+package io.openwaba.bench.stats;
 
+import io.openwaba.bench.receiver.Arrivals;
+import io.openwaba.bench.receiver.Receiver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static io.openwaba.bench.SendLoad.limitRefusals;
 
 /**
  * The ledger checked against what the receiver saw, after the drain. A send's final status is its
  * {@code read}, or its {@code failed} (the template mode's recipients are not on the network).
  */
-record Audit(long tracked, long lost, long unknownWamids, long drainNanos, Histogram sendToRead,
+public record Audit(long tracked, long lost, long unknownWamids, long drainNanos, Histogram sendToRead,
              long finalDrainNanos, Histogram sendToFinal, Map<String, Long> limitRefusals) {
 
-    static Audit of(Ledger ledger, Receiver receiver, Map<String, Long> limitRefusals) {
+    public static Audit of(Ledger ledger, Receiver receiver, Map<String, Long> limitRefusals) {
         long lost = 0;
         long lastRead = 0;
         long lastFinal = 0;
         Histogram sendToRead = new Histogram();
         Histogram sendToFinal = new Histogram();
-        for (Map.Entry<String, Ledger.Send> entry : ledger.sends.entrySet()) {
+        for (Map.Entry<String, TrackedSend> entry : ledger.sends.entrySet()) {
             Arrivals arrivals = receiver.arrivals(entry.getKey());
             long finalAt = arrivals == null ? 0 : arrivals.complete() ? arrivals.at(Arrivals.READ)
                     : arrivals.at(Arrivals.FAILED);
@@ -45,11 +45,11 @@ record Audit(long tracked, long lost, long unknownWamids, long drainNanos, Histo
                 limitRefusals);
     }
 
-    boolean passed(Receiver receiver) {
+    public boolean passed(Receiver receiver) {
         return tracked > 0 && problems(receiver).isEmpty();
     }
 
-    String verdict(Receiver receiver) {
+    public String verdict(Receiver receiver) {
         if (tracked == 0) {
             return "FAIL (no send was accepted)";
         }

@@ -1,4 +1,4 @@
-package io.openwaba.bench;
+package io.openwaba.bench.client;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -9,8 +9,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 
-import static io.openwaba.bench.SendLoad.REQUEST_TIMEOUT;
-import static io.openwaba.bench.SendLoad.now;
+import static io.openwaba.bench.shared.Elapsed.now;
 
 /**
  * One HTTP/1.1 keep-alive connection on a blocking socket, used by one thread: the request goes out in
@@ -26,7 +25,7 @@ import static io.openwaba.bench.SendLoad.now;
 final class Connection {
     private static final int MAX_LINE = 8192;
     private static final int MAX_BODY = 16 << 20;
-    private static final long TIMEOUT_NANOS = REQUEST_TIMEOUT.toNanos();
+    private static final long TIMEOUT_NANOS = Driver.REQUEST_TIMEOUT.toNanos();
 
     private final Target target;
     private final byte[] buffer = new byte[16 * 1024];
@@ -141,7 +140,7 @@ final class Connection {
     }
 
     private static SocketTimeoutException timeout() {
-        return new SocketTimeoutException("no complete response within " + REQUEST_TIMEOUT.toSeconds() + " s");
+        return new SocketTimeoutException("no complete response within " + Driver.REQUEST_TIMEOUT.toSeconds() + " s");
     }
 
     private void readResponse() throws IOException {

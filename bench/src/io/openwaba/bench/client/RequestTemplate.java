@@ -1,7 +1,6 @@
-package io.openwaba.bench;
-
+package io.openwaba.bench.client;
 
 /** Writes one request into a client thread's reused buffer. */
-interface RequestTemplate {
+public interface RequestTemplate {
     void write(Bytes out);
 }

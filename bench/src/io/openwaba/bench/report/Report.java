@@ -1,27 +1,25 @@
-package io.openwaba.bench;
+package io.openwaba.bench.report;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Key/value report lines grouped in sections, keys padded to one column. */
-final class Report {
-    private record Line(String key, String value) {
-    }
+public final class Report {
 
     private final List<Line> lines = new ArrayList<>();
 
-    Report section(String title) {
+    public Report section(String title) {
         lines.add(new Line("# " + title, null));
         return this;
     }
 
-    Report put(String key, Object value) {
+    public Report put(String key, Object value) {
         lines.add(new Line(key, String.valueOf(value)));
         return this;
     }
 
-    void print(PrintStream out) {
+    public void print(PrintStream out) {
         int width = lines.stream().filter(line -> line.value() != null)
                 .mapToInt(line -> line.key().length()).max().orElse(0) + 1;
         for (Line line : lines) {

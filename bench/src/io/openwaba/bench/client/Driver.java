@@ -1,6 +1,6 @@
-package io.openwaba.bench;
+package io.openwaba.bench.client;
 
-import java.io.IOException;
+import io.openwaba.bench.shared.DaemonThreads;
 import java.time.Duration;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -8,42 +8,38 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
-import static io.openwaba.bench.SendLoad.daemonThreads;
-import static io.openwaba.bench.SendLoad.fixed;
-import static io.openwaba.bench.SendLoad.log;
-import static io.openwaba.bench.SendLoad.now;
+import static io.openwaba.bench.shared.Elapsed.now;
 
 /**
  * Issues requests at a fixed rate or closed loop through {@code clients} client threads, each owning one
  * keep-alive connection, so never more than {@code clients} requests are in flight.
  */
-final class Driver implements AutoCloseable {
+public final class Driver implements AutoCloseable {
 
-    interface OnSuccess {
-        boolean accept(Response response, long start, long end);
-    }
+    /** How long one request may take, here and in the setup calls, before it counts as failed. */
+    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
-    private static final Phase STOP = new Phase(null, null, null, false, 0);
+    static final Phase STOP = new Phase(null, null, null, false, 0);
 
     private final Worker[] workers;
     /** Idle workers, a Treiber stack; only the dispatching thread pops, which rules out ABA. */
     private final AtomicReference<Worker> idle = new AtomicReference<>();
     private final AtomicInteger busy = new AtomicInteger();
 
-    Driver(Target target, int clients) {
+    public Driver(Target target, int clients) {
         this.workers = new Worker[clients];
-        ThreadFactory threads = daemonThreads("client");
+        ThreadFactory threads = DaemonThreads.named("client");
         for (int i = 0; i < clients; i++) {
             workers[i] = new Worker(this, new Connection(target));
             workers[i].thread = threads.newThread(workers[i]);
             push(workers[i]);
             workers[i].thread.start();
         }
-        Thread watchdog = daemonThreads("request-timeout").newThread(this::expireRequests);
+        Thread watchdog = DaemonThreads.named("request-timeout").newThread(this::expireRequests);
         watchdog.start();
     }
 
-    void run(PhaseStats stats, double rate, int seconds, RequestTemplate requests, OnSuccess onSuccess) {
+    public void run(PhaseRecorder stats, double rate, int seconds, RequestTemplate requests, OnSuccess onSuccess) {
         long start = stats.open(now());
         long end = start + TimeUnit.SECONDS.toNanos(seconds);
         Phase phase = new Phase(stats, requests, onSuccess, rate <= 0, end);
@@ -59,7 +55,7 @@ final class Driver implements AutoCloseable {
                 stats.lagged(now() - due);
                 Worker worker = pop();
                 if (worker == null) {
-                    stats.shed.increment();
+                    stats.shed();
                 } else {
                     dispatch(worker, phase);
                 }
@@ -75,7 +71,7 @@ final class Driver implements AutoCloseable {
         stats.close(now());
     }
 
-    boolean awaitIdle(Duration timeout) throws InterruptedException {
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = now() + timeout.toNanos();
         while (busy.get() > 0) {
             if (now() >= deadline) {
@@ -100,7 +96,7 @@ final class Driver implements AutoCloseable {
         LockSupport.unpark(worker.thread);
     }
 
-    private void finished(Worker worker) {
+    void finished(Worker worker) {
         push(worker);
         busy.decrementAndGet();
     }
@@ -136,68 +132,6 @@ final class Driver implements AutoCloseable {
             long at = now();
             for (Worker worker : workers) {
                 worker.connection.expire(at);
-            }
-        }
-    }
-
-    /** What a client thread does with a slot: the phase's request, once (open loop) or until the end. */
-    record Phase(PhaseStats stats, RequestTemplate requests, OnSuccess onSuccess, boolean closedLoop, long end) {
-
-        void execute(Worker worker) {
-            Bytes request = worker.request.reset();
-            Connection connection = worker.connection;
-            long opened = connection.opened;
-            long retries = connection.staleRetries;
-            Response response = null;
-            Exception error = null;
-            long start = now();
-            try {
-                requests.write(request);
-                response = connection.exchange(request.array(), request.length());
-            } catch (IOException | RuntimeException e) {
-                error = e;
-            }
-            long end = now();
-            stats.connections(connection.opened - opened, connection.staleRetries - retries);
-            stats.complete(response, error, start, end, onSuccess);
-        }
-    }
-
-    /** A client thread: parks until handed a phase, runs it, goes back on the idle stack. */
-    static final class Worker implements Runnable {
-        final Driver driver;
-        final Connection connection;
-        final Bytes request = new Bytes(512);
-        volatile Phase assigned;
-        Worker next;
-        Thread thread;
-
-        Worker(Driver driver, Connection connection) {
-            this.driver = driver;
-            this.connection = connection;
-        }
-
-        @Override
-        public void run() {
-            while (true) {
-                Phase phase = assigned;
-                if (phase == null) {
-                    LockSupport.park(this);
-                    continue;
-                }
-                if (phase == STOP) {
-                    connection.close();
-                    return;
-                }
-                assigned = null;
-                try {
-                    do {
-                        phase.execute(this);
-                    } while (phase.closedLoop() && now() < phase.end());
-                } catch (RuntimeException e) {
-                    log("client thread: %s", e);
-                }
-                driver.finished(this);
             }
         }
     }

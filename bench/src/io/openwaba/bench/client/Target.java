@@ -1,21 +1,21 @@
-package io.openwaba.bench;
+package io.openwaba.bench.client;
 
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.SSLSocketFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 
 /** Where the measured requests go: host, port and path prefix of {@code --base-url}, as prepared bytes. */
-record Target(boolean https, String host, int port, String hostHeader, String basePath) {
-    static final byte[] END_OF_HEAD = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+public record Target(boolean https, String host, int port, String hostHeader, String basePath) {
+    public static final byte[] END_OF_HEAD = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
 
-    static Target of(String baseUrl) {
+    public static Target of(String baseUrl) {
         URI uri;
         try {
             uri = new URI(baseUrl);
@@ -38,7 +38,7 @@ record Target(boolean https, String host, int port, String hostHeader, String ba
      * {@code "Content-Length: "} when {@code withBody}, to be followed by the length, {@link #END_OF_HEAD}
      * and the JSON body.
      */
-    byte[] requestHead(String method, String path, String bearerToken, boolean withBody) {
+    public byte[] requestHead(String method, String path, String bearerToken, boolean withBody) {
         StringBuilder head = new StringBuilder(256)
                 .append(method).append(' ').append(basePath).append(path).append(" HTTP/1.1\r\n")
                 .append("Host: ").append(hostHeader).append("\r\n");

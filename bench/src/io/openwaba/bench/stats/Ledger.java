@@ -1,29 +1,29 @@
-package io.openwaba.bench;
+package io.openwaba.bench.stats;
 
+import io.openwaba.bench.json.Json;
+import io.openwaba.bench.receiver.Receiver;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Every accepted send by wamid, with when it started and when its 200 arrived. */
-final class Ledger {
-    record Send(long start, long accepted, boolean measured) {
-    }
+public final class Ledger {
 
-    final Map<String, Send> sends = new ConcurrentHashMap<>();
+    final Map<String, TrackedSend> sends = new ConcurrentHashMap<>();
     final AtomicLong lastAccept = new AtomicLong();
 
-    boolean accept(String body, long start, long end, boolean measured) {
+    public boolean accept(String body, long start, long end, boolean measured) {
         String wamid = wamid(body);
         if (wamid == null) {
             return false;
         }
-        sends.put(wamid, new Send(start, end, measured));
+        sends.put(wamid, new TrackedSend(start, end, measured));
         lastAccept.accumulateAndGet(end, Math::max);
         return true;
     }
 
-    long pending(Receiver receiver) {
+    public long pending(Receiver receiver) {
         return sends.keySet().stream().filter(wamid -> !receiver.settled(wamid)).count();
     }
 

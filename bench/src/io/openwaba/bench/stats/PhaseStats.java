@@ -1,47 +1,56 @@
-package io.openwaba.bench;
+package io.openwaba.bench.stats;
 
+import io.openwaba.bench.client.OnSuccess;
+import io.openwaba.bench.client.PhaseRecorder;
+import io.openwaba.bench.client.Response;
+import io.openwaba.bench.json.Json;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.LongAdder;
 
-import static io.openwaba.bench.SendLoad.LIMIT_CODES;
-import static io.openwaba.bench.SendLoad.now;
-import static io.openwaba.bench.SendLoad.number;
+import static io.openwaba.bench.shared.Elapsed.now;
 
 /** Outcome counters and latencies of one phase; the window is the time requests were started in. */
-final class PhaseStats {
-    final Histogram latency = new Histogram();
-    final LongAdder accepted = new LongAdder();
-    final LongAdder shed = new LongAdder();
-    final LongAdder connections = new LongAdder();
-    final LongAdder staleRetries = new LongAdder();
-    final Map<String, LongAdder> rejected = new ConcurrentSkipListMap<>();
-    final Map<String, LongAdder> errors = new ConcurrentSkipListMap<>();
+public final class PhaseStats implements PhaseRecorder {
+
+    /** The Graph error codes of the number-health limits: throughput, pair rate, messaging-limit tier. */
+    public static final List<String> LIMIT_CODES = List.of("130429", "131056", "131048");
+
+    public final Histogram latency = new Histogram();
+    public final LongAdder accepted = new LongAdder();
+    public final LongAdder shed = new LongAdder();
+    public final LongAdder connections = new LongAdder();
+    public final LongAdder staleRetries = new LongAdder();
+    public final Map<String, LongAdder> rejected = new ConcurrentSkipListMap<>();
+    public final Map<String, LongAdder> errors = new ConcurrentSkipListMap<>();
     /** Non-2xx answers by the Graph error code in their body ({@code error.code}), "none" without one. */
-    final Map<String, LongAdder> refused = new ConcurrentSkipListMap<>();
-    volatile long maxLagNanos;
+    public final Map<String, LongAdder> refused = new ConcurrentSkipListMap<>();
+    public volatile long maxLagNanos;
     private volatile long start;
     private volatile long end;
     private long cpuAtStart = -1;
     private long cpuAtEnd = -1;
 
-    long open(long at) {
+    @Override
+    public long open(long at) {
         cpuAtStart = processCpuNanos();
         start = at;
         return at;
     }
 
-    void close(long at) {
+    @Override
+    public void close(long at) {
         end = at;
         cpuAtEnd = processCpuNanos();
     }
 
     /** CPU time of this process (client threads, scheduler and webhook receiver) in the window, or -1. */
-    long cpuNanos() {
+    public long cpuNanos() {
         return cpuAtStart < 0 || cpuAtEnd < 0 ? -1 : cpuAtEnd - cpuAtStart;
     }
 
@@ -49,17 +58,24 @@ final class PhaseStats {
         return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
     }
 
-    boolean running() {
+    public boolean running() {
         return end == 0;
     }
 
-    void lagged(long lagNanos) {
+    @Override
+    public void lagged(long lagNanos) {
         if (lagNanos > maxLagNanos) {
             maxLagNanos = lagNanos;
         }
     }
 
-    void connections(long opened, long staleRetried) {
+    @Override
+    public void shed() {
+        shed.increment();
+    }
+
+    @Override
+    public void connections(long opened, long staleRetried) {
         if (opened != 0) {
             connections.add(opened);
         }
@@ -68,7 +84,8 @@ final class PhaseStats {
         }
     }
 
-    void complete(Response response, Exception error, long start, long end, Driver.OnSuccess onSuccess) {
+    @Override
+    public void complete(Response response, Exception error, long start, long end, OnSuccess onSuccess) {
         if (error != null) {
             count(errors, error.getClass().getSimpleName());
         } else if (response.status() / 100 != 2) {
@@ -82,14 +99,14 @@ final class PhaseStats {
         }
     }
 
-    long refusals(String code) {
+    public long refusals(String code) {
         LongAdder count = refused.get(code);
         return count == null ? 0 : count.sum();
     }
 
     /** The refusals with other codes than the number-health limits', as "code=count, ...". */
-    String otherRefusals() {
-        Map<String, LongAdder> others = new java.util.TreeMap<>(refused);
+    public String otherRefusals() {
+        Map<String, LongAdder> others = new TreeMap<>(refused);
         LIMIT_CODES.forEach(others::remove);
         return summary(others);
     }
@@ -103,20 +120,20 @@ final class PhaseStats {
         }
     }
 
-    double windowSeconds() {
+    public double windowSeconds() {
         return ((running() ? now() : end) - start) / 1e9;
     }
 
-    double acceptedPerSecond() {
+    public double acceptedPerSecond() {
         return accepted.sum() / windowSeconds();
     }
 
-    String progress() {
+    public String progress() {
         return String.format(Locale.ROOT, "%.0f s, accepted %d, shed %d, rejected %d, errors %d",
                 windowSeconds(), accepted.sum(), shed.sum(), total(rejected), total(errors));
     }
 
-    static String summary(Map<String, LongAdder> counts) {
+    public static String summary(Map<String, LongAdder> counts) {
         if (counts.isEmpty()) {
             return "none";
         }

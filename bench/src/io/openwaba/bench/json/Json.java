@@ -1,4 +1,4 @@
-package io.openwaba.bench;
+package io.openwaba.bench.json;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Minimal JSON reader: objects become maps, arrays lists, numbers BigDecimal. */
-final class Json {
+public final class Json {
     private final String text;
     private int pos;
 
@@ -15,7 +15,7 @@ final class Json {
         this.text = text;
     }
 
-    static Object parse(String text) {
+    public static Object parse(String text) {
         Json parser = new Json(text);
         Object value = parser.value();
         parser.skipWhitespace();
@@ -26,23 +26,23 @@ final class Json {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> object(Object value) {
+    public static Map<String, Object> object(Object value) {
         return value instanceof Map ? (Map<String, Object>) value : Map.of();
     }
 
     @SuppressWarnings("unchecked")
-    static List<Object> list(Object value) {
+    public static List<Object> list(Object value) {
         return value instanceof List ? (List<Object>) value : List.of();
     }
 
-    static String text(Object value) {
+    public static String text(Object value) {
         if (value instanceof BigDecimal) {
             return ((BigDecimal) value).toPlainString();
         }
         return value == null ? null : value.toString();
     }
 
-    static String quote(String value) {
+    public static String quote(String value) {
         StringBuilder out = new StringBuilder(value.length() + 2).append('"');
         for (char c : value.toCharArray()) {
             if (c == '"' || c == '\\') {

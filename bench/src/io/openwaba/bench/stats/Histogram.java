@@ -1,16 +1,19 @@
-package io.openwaba.bench;
+package io.openwaba.bench.stats;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Log-linear latency histogram in microseconds, 32 buckets per power of two (about 3 % wide). */
-final class Histogram {
+public final class Histogram {
     private static final int LINEAR = 64;
     private static final int SUB = 32;
     private final AtomicLongArray counts = new AtomicLongArray(LINEAR + 58 * SUB);
     private final LongAdder total = new LongAdder();
     private final AtomicLong maxMicros = new AtomicLong(-1);
+
+    Histogram() {
+    }
 
     void record(long nanos) {
         long micros = Math.max(0, nanos / 1000);
@@ -20,7 +23,7 @@ final class Histogram {
     }
 
     /** The value in nanoseconds, or -1 when nothing was recorded. */
-    long percentile(double percent) {
+    public long percentile(double percent) {
         long count = total.sum();
         if (count == 0) {
             return -1;
@@ -36,7 +39,7 @@ final class Histogram {
         return max();
     }
 
-    long max() {
+    public long max() {
         long max = maxMicros.get();
         return max < 0 ? -1 : max * 1000;
     }

@@ -1,7 +1,9 @@
-package io.openwaba.bench;
+package io.openwaba.bench.receiver;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.openwaba.bench.json.Json;
+import io.openwaba.bench.shared.DaemonThreads;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -17,25 +19,24 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
-import static io.openwaba.bench.SendLoad.daemonThreads;
-import static io.openwaba.bench.SendLoad.now;
+import static io.openwaba.bench.shared.Elapsed.now;
 
 /** The webhook endpoint: answers the verification challenge and audits each delivery. */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
     /** Few threads: the receiver shares the cores with the server under test. */
     private static final int RECEIVER_THREADS = 4;
 
-    final LongAdder deliveries = new LongAdder();
-    final LongAdder verifications = new LongAdder();
-    final LongAdder badSignatures = new LongAdder();
-    final LongAdder duplicateWebhookIds = new LongAdder();
-    final LongAdder duplicateStatuses = new LongAdder();
-    final LongAdder missingWebhookIds = new LongAdder();
-    final LongAdder statusEvents = new LongAdder();
-    final LongAdder failedStatuses = new LongAdder();
-    final LongAdder inboundMessages = new LongAdder();
-    final LongAdder outOfOrder = new LongAdder();
-    final LongAdder unparseable = new LongAdder();
+    public final LongAdder deliveries = new LongAdder();
+    public final LongAdder verifications = new LongAdder();
+    public final LongAdder badSignatures = new LongAdder();
+    public final LongAdder duplicateWebhookIds = new LongAdder();
+    public final LongAdder duplicateStatuses = new LongAdder();
+    public final LongAdder missingWebhookIds = new LongAdder();
+    public final LongAdder statusEvents = new LongAdder();
+    public final LongAdder failedStatuses = new LongAdder();
+    public final LongAdder inboundMessages = new LongAdder();
+    public final LongAdder outOfOrder = new LongAdder();
+    public final LongAdder unparseable = new LongAdder();
 
     private final HttpServer server;
     private final ExecutorService pool;
@@ -51,9 +52,9 @@ final class Receiver implements AutoCloseable {
         this.signer = signer;
     }
 
-    static Receiver start(int port, String appSecret) throws IOException {
+    public static Receiver start(int port, String appSecret) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1024);
-        ExecutorService pool = Executors.newFixedThreadPool(RECEIVER_THREADS, daemonThreads("webhook"));
+        ExecutorService pool = Executors.newFixedThreadPool(RECEIVER_THREADS, DaemonThreads.named("webhook"));
         Receiver receiver = new Receiver(server, pool, new Signer(appSecret));
         server.createContext("/webhook", receiver::handle);
         server.setExecutor(pool);
@@ -61,27 +62,27 @@ final class Receiver implements AutoCloseable {
         return receiver;
     }
 
-    String callbackUrl() {
+    public String callbackUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/webhook";
     }
 
-    String verifyToken() {
+    public String verifyToken() {
         return verifyToken;
     }
 
-    long lastDeliveryAt() {
+    public long lastDeliveryAt() {
         return lastDeliveryAt.get();
     }
 
-    Arrivals arrivals(String wamid) {
+    public Arrivals arrivals(String wamid) {
         return arrivals.get(wamid);
     }
 
-    Set<String> wamids() {
+    public Set<String> wamids() {
         return arrivals.keySet();
     }
 
-    boolean settled(String wamid) {
+    public boolean settled(String wamid) {
         Arrivals found = arrivals.get(wamid);
         return found != null && found.settled();
     }
