@@ -179,6 +179,9 @@ public class Tenancy {
         if (label == null || label.isBlank()) {
             label = "token";
         }
+        if (label.length() > 200) {
+            throw ApiProblem.badRequest("label is at most 200 characters long");
+        }
         if (value == null || value.length() < 16 || value.length() > 128 || !value.matches("[A-Za-z0-9_\\-.]+")) {
             throw ApiProblem.badRequest("an access token is 16 to 128 characters of letters, digits, '_', '-' or '.'");
         }

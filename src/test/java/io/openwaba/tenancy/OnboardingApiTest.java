@@ -103,4 +103,16 @@ class OnboardingApiTest extends PlatformTest {
         assertThat(document.body()).doesNotContain("\"name\":\"caller\"")
                 .contains("notification_email").doesNotContain("notificationEmail");
     }
+
+    @Test
+    void anOverlongTokenLabelIsAProblemDetailAndIssuesNoToken() {
+        var tenant = onboard();
+        var refused = http.post("/api/businesses/" + tenant.businessId() + "/tokens", ADMIN_TOKEN,
+                Map.of("label", "x".repeat(201)));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(http.get("/api/businesses/" + tenant.businessId() + "/tokens", ADMIN_TOKEN).json().size())
+                .isEqualTo(1);
+    }
 }
