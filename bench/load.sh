@@ -7,8 +7,5 @@ set -u
 cd "$(dirname "$0")/.."
 CLASSES=$(mktemp -d /tmp/openwaba-bench-classes.XXXXXX)
 trap 'rm -rf "$CLASSES"' EXIT
-if ! javac -Xlint:all --release 17 -d "$CLASSES" $(find bench/src -name '*.java'); then
-  echo "bench/load.sh: the load generator in bench/src does not compile" >&2
-  exit 2
-fi
+bench/compile.sh "$CLASSES" || exit 2
 java -cp "$CLASSES" io.openwaba.bench.SendLoad "$@"

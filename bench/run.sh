@@ -25,10 +25,7 @@ fi
 cd "$(dirname "$0")/.."
 CLASSES=$(mktemp -d /tmp/openwaba-bench-classes.XXXXXX)
 trap 'rm -rf "$CLASSES"' EXIT
-if ! javac -Xlint:all --release 17 -d "$CLASSES" $(find bench/src -name '*.java'); then
-  echo "bench/run.sh: the load generator in bench/src does not compile" >&2
-  exit 2
-fi
+bench/compile.sh "$CLASSES" || exit 2
 DB=""
 rm -rf /tmp/bench-data
 if [ "$2" = pg ]; then

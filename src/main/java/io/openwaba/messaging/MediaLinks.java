@@ -5,6 +5,7 @@ import io.openwaba.media.MediaKind;
 import io.openwaba.media.MediaObject;
 import io.openwaba.media.MediaUnavailable;
 import io.openwaba.numbers.PhoneNumbers;
+import io.openwaba.shared.DaemonThreads;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -33,11 +33,7 @@ class MediaLinks {
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
     /** Downloads run side by side, so one slow link does not hold up the others of its batch. */
-    private final ExecutorService fetchers = Executors.newFixedThreadPool(8, runnable -> {
-        var thread = new Thread(runnable, "media-fetch");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService fetchers = DaemonThreads.fixedPool("media-fetch", 8);
     private static final Logger log = LoggerFactory.getLogger(MediaLinks.class);
 
     MediaLinks(Media media, PhoneNumbers numbers, MessageRows messages, Clock clock) {

@@ -1,8 +1,9 @@
 package io.openwaba.webhooks;
 
+import io.openwaba.shared.BackgroundWork;
+import io.openwaba.shared.DaemonThreads;
 import io.openwaba.shared.NodeName;
 import io.openwaba.shared.OutboundUrlGuard;
-import io.openwaba.shared.BackgroundWork;
 import io.openwaba.shared.WallClock;
 import io.openwaba.tenancy.Business;
 import io.openwaba.tenancy.Tenancy;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -61,11 +61,7 @@ class WebhookDelivery extends BackgroundWork {
         this.guard = guard;
         this.http = new WebhookHttp(guard, settings.timeout(), settings.concurrency());
         // One thread per concurrent POST: blocking calls, so concurrency is exactly the pool size.
-        this.senders = Executors.newFixedThreadPool(settings.concurrency(), runnable -> {
-            var thread = new Thread(runnable, "webhook-post");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.senders = DaemonThreads.fixedPool("webhook-post", settings.concurrency());
         this.settings = settings;
         this.clock = clock;
         this.wall = wall;

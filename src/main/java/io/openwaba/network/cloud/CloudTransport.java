@@ -7,6 +7,7 @@ import io.openwaba.messaging.ReadReceipt;
 import io.openwaba.messaging.TransportResult;
 import io.openwaba.network.OnCloud;
 import io.openwaba.network.cloud.RelayedMessages.State;
+import io.openwaba.shared.DaemonThreads;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -53,11 +53,7 @@ class CloudTransport implements MessageTransport {
         this.tx = tx;
         this.brokenLinkPause = settings.brokenLinkPause();
         this.perNumber = Math.max(1, settings.concurrencyPerNumber());
-        this.numbers = Executors.newFixedThreadPool(settings.concurrency(), runnable -> {
-            var thread = new Thread(runnable, "cloud-relay");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.numbers = DaemonThreads.fixedPool("cloud-relay", settings.concurrency());
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,13 +44,7 @@ class MetaGraph {
 
     MetaGraph(CloudSettings settings) {
         this.settings = settings;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .executor(Executors.newCachedThreadPool(runnable -> {
-                    var thread = new Thread(runnable, "meta-graph");
-                    thread.setDaemon(true);
-                    return thread;
-                }))
-                .build();
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     Answer get(String path, String token) throws NotSent, Unanswered {
