@@ -4,108 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openwaba.support.AppProcess;
 import io.openwaba.support.Http;
-import io.openwaba.support.MetaStandIn;
-import io.openwaba.support.PlatformTest;
-import io.openwaba.support.WebhookReceiver;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/**
- * Two real nodes over HTTP: this test's platform in sandbox mode plays Meta (its Graph API is
- * wire-compatible and it signs webhooks with the business's app secret), and a second openwaba
- * in cloud mode relays to it. A business on the cloud node talks to a simulated customer on
- * "Meta" through the relay, both ways.
- */
-class CloudRelayTest extends PlatformTest {
-
-    private static final String VERIFY_TOKEN = "meta-verify-token-42";
-    private static AppProcess cloud;
-    private static MetaStandIn standIn;
-    private static Tenant atMeta;
-
-    private Http cloudHttp;
-
-    @BeforeEach
-    void startCloudNode() throws Exception {
-        if (cloud == null) {
-            atMeta = onboard();
-            standIn = new MetaStandIn("http://localhost:" + port);
-            cloud = AppProcess.start(cloudArguments(atMeta));
-            subscribeAtMeta(atMeta, cloud);
-        }
-        cloudHttp = cloud.http();
-    }
-
-    /** A cloud node relaying to the stand-in, for the Meta app whose secret is that business's. */
-    private static List<String> cloudArguments(Tenant metaApp) {
-        return List.of("--openwaba.network=cloud",
-                "--openwaba.cloud.graph-url=" + standIn.url(),
-                "--openwaba.cloud.request-timeout=2s",
-                "--openwaba.cloud.broken-link-pause=1s",
-                "--openwaba.cloud.graph-version=v21.0",
-                "--openwaba.cloud.app-secret=" + metaApp.appSecret(),
-                "--openwaba.cloud.verify-token=" + VERIFY_TOKEN,
-                "--openwaba.cloud.secret-key=cloud-test-secret-key-0123",
-                "--openwaba.webhooks.allow-private-targets=true",
-                "--openwaba.webhooks.poll-interval=10ms",
-                "--openwaba.messaging.dispatch-poll-interval=10ms");
-    }
-
-    /** "Meta" sends the WABA's webhooks to the cloud node. */
-    private void subscribeAtMeta(Tenant metaApp, AppProcess node) {
-        var subscribed = http.post("/v21.0/" + metaApp.wabaId() + "/subscribed_apps", metaApp.token(),
-                Map.of("override_callback_uri", node.http().baseUrl() + "/webhooks/meta", "verify_token", VERIFY_TOKEN));
-        assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(200);
-    }
-
-    @AfterAll
-    static void stopCloudNode() throws Exception {
-        if (cloud != null) {
-            cloud.close();
-            standIn.close();
-            cloud = null;
-        }
-    }
-
-    /** One more number of the business at "Meta" (one Meta app: one app secret, one business). */
-    private Tenant numberAtMeta() {
-        var number = http.post("/api/wabas/" + atMeta.wabaId() + "/phone-numbers", ADMIN_TOKEN,
-                Map.of("phone_number", "+49176" + randomDigits(8), "verified_name", "Shop"));
-        assertThat(number.status()).as(number.body()).isEqualTo(201);
-        return new Tenant(atMeta.businessId(), atMeta.wabaId(), number.json().get("id").asString(),
-                number.json().get("wa_id").asString(), atMeta.token(), atMeta.appSecret());
-    }
-
-    /** The business as the BSP sets it up on the cloud node: its number linked to its number at Meta. */
-    private Tenant businessOnCloud(Tenant meta) {
-        return businessOn(cloudHttp, meta);
-    }
-
-    private static Tenant businessOn(Http cloudHttp, Tenant meta) {
-        var business = cloudHttp.post("/api/businesses", ADMIN_TOKEN, Map.of("name", "Cloud shop"));
-        var businessId = business.json().get("id").asString();
-        cloudHttp.post("/api/businesses/" + businessId + "/verify", ADMIN_TOKEN, Map.of());
-        var wabaId = cloudHttp.post("/api/businesses/" + businessId + "/wabas", ADMIN_TOKEN, Map.of("name", "Main"))
-                .json().get("id").asString();
-        var number = cloudHttp.post("/api/wabas/" + wabaId + "/phone-numbers", ADMIN_TOKEN,
-                Map.of("phone_number", "+" + meta.numberWaId(), "verified_name", "Shop"));
-        assertThat(number.status()).as(number.body()).isEqualTo(201);
-        var numberId = number.json().get("id").asString();
-        var token = cloudHttp.post("/api/businesses/" + businessId + "/tokens", ADMIN_TOKEN, Map.of("label", "t"))
-                .json().get("access_token").asString();
-        var linked = cloudHttp.put("/api/phone-numbers/" + numberId + "/cloud", ADMIN_TOKEN,
-                Map.of("meta_phone_number_id", meta.phoneNumberId(), "meta_waba_id", meta.wabaId(),
-                        "access_token", meta.token()));
-        assertThat(linked.status()).as(linked.body()).isEqualTo(200);
-        assertThat(linked.body()).doesNotContain(meta.token());
-        assertThat(linked.json().get("status").asString()).isEqualTo("LINKED");
-        return new Tenant(businessId, wabaId, numberId, meta.numberWaId(), token,
-                business.json().get("app_secret").asString());
-    }
+/** Whole conversations through the relay, its retries and faults, and a crash in the middle of it. */
+class CloudRelayTest extends CloudNodeTest {
 
     @Test
     void aConversationRunsThroughTheRelayBothWays() {
@@ -185,34 +90,6 @@ class CloudRelayTest extends PlatformTest {
         assertThat(shown.status()).isEqualTo(200);
         assertThat(shown.body()).doesNotContain(meta.token()).contains(meta.phoneNumberId());
         assertThat(cloudHttp.get("/sandbox/info", null).status()).isEqualTo(404);
-    }
-
-    /** A business on the cloud node and a customer at "Meta" who wrote to it: the window is open on both. */
-    private record Conversation(Tenant meta, Tenant shop, WebhookReceiver webhooks, String customer) {
-        String messagesPath() {
-            return "/v21.0/" + meta.phoneNumberId() + "/messages";
-        }
-    }
-
-    private Conversation conversation() {
-        var meta = numberAtMeta();
-        var shop = businessOnCloud(meta);
-        var webhooks = newReceiver("shop-verify-" + randomDigits(4), shop.appSecret());
-        var subscribed = cloudHttp.post("/v21.0/" + shop.wabaId() + "/subscribed_apps", shop.token(),
-                Map.of("override_callback_uri", webhooks.url(), "verify_token", webhooks.verifyToken()));
-        assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(200);
-        var customer = newCustomer();
-        customerWrites(customer, meta, "Hello");
-        eventually(() -> assertThat(webhooks.inboundMessages()).hasSize(1));
-        return new Conversation(meta, shop, webhooks, customer);
-    }
-
-    private String reply(Conversation conversation, String text) {
-        var reply = cloudHttp.post("/v21.0/" + conversation.shop().phoneNumberId() + "/messages",
-                conversation.shop().token(), Map.of("messaging_product", "whatsapp", "to", conversation.customer(),
-                        "type", "text", "text", Map.of("body", text)));
-        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        return reply.json().at("/messages/0/id").asString();
     }
 
     @Test
@@ -386,17 +263,4 @@ class CloudRelayTest extends PlatformTest {
                 .filter(wamid -> !wamid.isEmpty()).toList();
     }
 
-    private static void raiseThroughput(Http node, String phoneNumberId) {
-        var raised = node.put("/api/phone-numbers/" + phoneNumberId + "/throughput", ADMIN_TOKEN,
-                Map.of("messages_per_second", 1000));
-        assertThat(raised.status()).as(raised.body()).isEqualTo(200);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }
