@@ -19,7 +19,9 @@ record CloudSettings(@DefaultValue("https://graph.facebook.com") URI graphUrl,
                      @DefaultValue("10s") Duration requestTimeout,
                      @DefaultValue("16") int concurrency,
                      @DefaultValue("4") int concurrencyPerNumber,
-                     @DefaultValue("1m") Duration brokenLinkPause) {
+                     @DefaultValue("1m") Duration brokenLinkPause,
+                     @DefaultValue("2") int inboxThreads,
+                     @DefaultValue("200ms") Duration inboxPollInterval) {
 
     /** Cloud mode does not start without what it needs to talk to Meta safely. */
     void requireComplete() {

@@ -19,8 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Where Meta's webhooks arrive: the subscription handshake ({@code hub.verify_token} must match
  * {@code openwaba.cloud.verify-token}) and signed deliveries ({@code X-Hub-Signature-256} with
- * the app secret over the raw body). A delivery is applied in one transaction before the 200, so
- * Meta redelivers what a crash interrupted; a redelivered message or status changes nothing.
+ * the app secret over the raw body). A verified delivery is kept in the inbox table before the
+ * 200 and applied from there ({@link MetaInbox}), so Meta gets its answer quickly and nothing it
+ * was told is taken is lost; a redelivered message or status changes nothing.
  */
 @OnCloud
 @RestController
@@ -31,10 +32,12 @@ class MetaWebhookController {
 
     private final CloudSettings settings;
     private final MetaWebhooks webhooks;
+    private final MetaInbox inbox;
 
-    MetaWebhookController(CloudSettings settings, MetaWebhooks webhooks) {
+    MetaWebhookController(CloudSettings settings, MetaWebhooks webhooks, MetaInbox inbox) {
         this.settings = settings;
         this.webhooks = webhooks;
+        this.inbox = inbox;
     }
 
     @GetMapping(produces = MediaType.TEXT_PLAIN_VALUE)
@@ -55,11 +58,12 @@ class MetaWebhookController {
             return ResponseEntity.status(401).body("missing or wrong X-Hub-Signature-256");
         }
         try {
-            webhooks.apply(body);
+            webhooks.check(body);
         } catch (MetaWebhooks.Unreadable unreadable) {
             log.warn("a signed delivery from Meta could not be read: {}", unreadable.getMessage());
             return ResponseEntity.badRequest().body(unreadable.getMessage());
         }
+        inbox.keep(body);
         return ResponseEntity.ok("ok");
     }
 

@@ -54,8 +54,12 @@ class MetaWebhooks {
         this.inbound = inbound;
     }
 
-    @Transactional
-    public void apply(byte[] body) throws Unreadable {
+    /** Refuses a body that is not Meta's webhook shape, before it is kept. */
+    void check(byte[] body) throws Unreadable {
+        read(body);
+    }
+
+    private JsonNode read(byte[] body) throws Unreadable {
         JsonNode root;
         try {
             root = json.readTree(body);
@@ -65,6 +69,12 @@ class MetaWebhooks {
         if (root == null || !root.path("entry").isArray()) {
             throw new Unreadable("the body has no entry list");
         }
+        return root;
+    }
+
+    @Transactional
+    public void apply(byte[] body) throws Unreadable {
+        var root = read(body);
         var reports = new ArrayList<StatusReport>();
         for (JsonNode entry : root.path("entry")) {
             for (JsonNode change : entry.path("changes")) {

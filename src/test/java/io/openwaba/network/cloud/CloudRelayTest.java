@@ -162,25 +162,52 @@ class CloudRelayTest extends CloudNodeTest {
     @Test
     void aRedeliveredInboundMessageIsStoredOnce() {
         var conversation = conversation();
-        var body = """
-                {"object":"whatsapp_business_account","entry":[{"id":"%s","changes":[{"field":"messages","value":{
-                 "messaging_product":"whatsapp","metadata":{"display_phone_number":"%s","phone_number_id":"%s"},
-                 "contacts":[{"profile":{"name":"Ana"},"wa_id":"%s"}],
-                 "messages":[{"from":"%s","id":"wamid.redelivered%s","timestamp":"%d","type":"text",
-                   "text":{"body":"Twice?"}}]}}]}]}""".formatted(atMeta.wabaId(), conversation.meta().numberWaId(),
-                conversation.meta().phoneNumberId(), conversation.customer(), conversation.customer(),
-                randomDigits(10), java.time.Instant.now().getEpochSecond()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        var signature = "sha256=" + io.openwaba.shared.Secrets.hmacSha256Hex(atMeta.appSecret(), body);
+        var body = inboundFromMeta(conversation, "wamid.redelivered" + randomDigits(10), "Twice?");
         for (int i = 0; i < 2; i++) {
-            var delivered = cloudHttp.send(cloudHttp.request("/webhooks/meta", null)
-                    .header("Content-Type", "application/json").header("X-Hub-Signature-256", signature)
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)));
-            assertThat(delivered.status()).isEqualTo(200);
+            assertThat(deliverSigned(body)).isEqualTo(200);
         }
         eventually(() -> assertThat(conversation.webhooks().inboundMessages()).hasSize(2));
         sleep(500);
         assertThat(conversation.webhooks().inboundMessages()).as("the first message and the redelivered one, once")
                 .hasSize(2);
+    }
+
+    @Test
+    void aDeliveryThatCannotBeAppliedIsKeptAndHoldsUpNoOther() {
+        var conversation = conversation();
+        // A message id longer than any wamid openwaba stores: applying this delivery fails every time.
+        var unstorable = inboundFromMeta(conversation, "wamid." + "x".repeat(300), "Never stored");
+        var fine = inboundFromMeta(conversation, "wamid.fine" + randomDigits(10), "Still here?");
+        assertThat(deliverSigned(unstorable)).as("Meta's delivery is taken before it is applied").isEqualTo(200);
+        assertThat(deliverSigned(fine)).isEqualTo(200);
+
+        eventually(() -> assertThat(conversation.webhooks().inboundMessages()).hasSize(2)
+                .last().satisfies(d -> assertThat(d.value().at("/messages/0/text/body").asString())
+                        .isEqualTo("Still here?")));
+        var inbox = cloudHttp.get("/api/cloud/inbox", ADMIN_TOKEN);
+        assertThat(inbox.status()).isEqualTo(200);
+        assertThat(inbox.json().get("pending").asLong()).as("kept to be tried again").isGreaterThanOrEqualTo(1);
+        assertThat(cloudHttp.get("/api/cloud/inbox", conversation.shop().token()).status()).isEqualTo(403);
+    }
+
+    /** A customer's text as Meta delivers it to the cloud node for the conversation's number. */
+    private static byte[] inboundFromMeta(Conversation conversation, String wamid, String text) {
+        return """
+                {"object":"whatsapp_business_account","entry":[{"id":"%s","changes":[{"field":"messages","value":{
+                 "messaging_product":"whatsapp","metadata":{"display_phone_number":"%s","phone_number_id":"%s"},
+                 "contacts":[{"profile":{"name":"Ana"},"wa_id":"%s"}],
+                 "messages":[{"from":"%s","id":"%s","timestamp":"%d","type":"text",
+                   "text":{"body":"%s"}}]}}]}]}""".formatted(atMeta.wabaId(), conversation.meta().numberWaId(),
+                conversation.meta().phoneNumberId(), conversation.customer(), conversation.customer(), wamid,
+                java.time.Instant.now().getEpochSecond(), text).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** POSTs a body to the cloud node's /webhooks/meta signed with the Meta app's secret; the HTTP status. */
+    private int deliverSigned(byte[] body) {
+        var signature = "sha256=" + io.openwaba.shared.Secrets.hmacSha256Hex(atMeta.appSecret(), body);
+        return cloudHttp.send(cloudHttp.request("/webhooks/meta", null)
+                .header("Content-Type", "application/json").header("X-Hub-Signature-256", signature)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))).status();
     }
 
     @Test

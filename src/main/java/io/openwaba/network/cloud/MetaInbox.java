@@ -1,0 +1,100 @@
+package io.openwaba.network.cloud;
+
+import io.openwaba.network.OnCloud;
+import io.openwaba.shared.BackgroundWork;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applies Meta's stored webhook deliveries after Meta got its 200: a batch in one transaction,
+ * and when one of them fails, each on its own, so that one bad delivery neither holds up nor
+ * rolls back the others. A delivery that keeps failing is retried with growing pauses and kept
+ * as FAILED after {@value #MAX_ATTEMPTS} attempts.
+ */
+@OnCloud
+@Component
+class MetaInbox extends BackgroundWork {
+
+    private static final Logger log = LoggerFactory.getLogger(MetaInbox.class);
+    static final int MAX_ATTEMPTS = 10;
+    private static final int BATCH = 100;
+
+    private final MetaInboxRows rows;
+    private final MetaWebhooks webhooks;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    MetaInbox(MetaInboxRows rows, MetaWebhooks webhooks, TransactionTemplate tx, Clock clock, CloudSettings settings) {
+        super("meta-inbox", settings.inboxThreads(), settings.inboxPollInterval());
+        this.rows = rows;
+        this.webhooks = webhooks;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** Keeps a verified delivery for the inbox threads; runs before Meta gets its 200. */
+    void keep(byte[] body) {
+        rows.insert(new String(body, StandardCharsets.UTF_8), clock.instant());
+        wake();
+    }
+
+    @Override
+    protected int step() {
+        List<Long> batch;
+        try {
+            batch = tx.execute(status -> {
+                var due = rows.claim(BATCH, clock.instant());
+                for (var delivery : due) {
+                    applyStored(delivery.body());
+                }
+                var ids = due.stream().map(MetaInboxRows.Delivery::id).toList();
+                if (!ids.isEmpty()) {
+                    rows.delete(ids);
+                }
+                return ids;
+            });
+        } catch (RuntimeException failed) {
+            batch = tx.execute(status -> rows.claim(BATCH, clock.instant()).stream()
+                    .map(MetaInboxRows.Delivery::id).toList());
+            batch.forEach(this::applyAlone);
+        }
+        return batch.size();
+    }
+
+    private void applyStored(String body) {
+        try {
+            webhooks.apply(body.getBytes(StandardCharsets.UTF_8));
+        } catch (MetaWebhooks.Unreadable unreadable) {
+            throw new IllegalStateException("a stored delivery could not be read: " + unreadable.getMessage());
+        }
+    }
+
+    private void applyAlone(long id) {
+        try {
+            tx.executeWithoutResult(status -> rows.lock(id).ifPresent(delivery -> {
+                applyStored(delivery.body());
+                rows.delete(List.of(id));
+            }));
+        } catch (RuntimeException failed) {
+            tx.executeWithoutResult(status -> rows.lock(id).ifPresent(delivery -> {
+                int attempts = delivery.attempts() + 1;
+                boolean last = attempts >= MAX_ATTEMPTS;
+                var retryAt = clock.instant().plus(Duration.ofSeconds(Math.min(3600, 1L << Math.min(attempts, 12))));
+                rows.failed(id, attempts, last, String.valueOf(failed), retryAt);
+                if (last) {
+                    log.error("a webhook delivery from Meta (inbox row {}) failed {} times and is kept as FAILED",
+                            id, attempts, failed);
+                } else {
+                    log.warn("a webhook delivery from Meta (inbox row {}) failed, attempt {}: {}", id, attempts,
+                            failed.toString());
+                }
+            }));
+        }
+    }
+}
