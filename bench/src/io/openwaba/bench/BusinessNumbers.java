@@ -102,6 +102,11 @@ record BusinessNumbers(List<String> ids, List<NumberLimits> limits) {
         return ids.size();
     }
 
+    /** Numbers set up elsewhere (the cloud node's mirror of Meta's), with their limits as the server reports them. */
+    static BusinessNumbers read(Sandbox business, SetupClient setup, List<String> ids) throws InterruptedException {
+        return new BusinessNumbers(List.copyOf(ids), readLimits(business, setup, ids));
+    }
+
     /**
      * Each number's health view, read with the business's own token (so a run without {@code --admin-token}
      * reads it too). A server from before number health has no such view and no limits to check.

@@ -8,7 +8,7 @@ import java.util.Map;
  */
 record Options(String baseUrl, int duration, double rate, int clients, int customers, int warmup,
                int receiverPort, int drainTimeout, int pingDuration, Mode mode, int numbers,
-               String adminToken, int throughput, String tier) {
+               String adminToken, int throughput, String tier, String metaUrl, String metaVerifyToken) {
 
     static final String USAGE = """
             usage: bench/load.sh [options]   (compiles bench/src and runs io.openwaba.bench.SendLoad)
@@ -39,7 +39,13 @@ record Options(String baseUrl, int duration, double rate, int clients, int custo
               --warmup S             seconds of load before measuring, discarded (default 30)
               --receiver-port P      webhook receiver port on 127.0.0.1, 0 = any free (default 0)
               --drain-timeout S      seconds to wait for the last read statuses (default 120)
-              --ping-duration S      seconds of GET /sandbox/ping for the ceiling, 0 = skip (default 10)""";
+              --ping-duration S      seconds of GET /sandbox/ping for the ceiling, 0 = skip (default 10)
+              --meta-url URL         relay mode: the server under load runs openwaba.network=cloud and relays to
+                                     this openwaba in sandbox mode, which plays Meta (same admin token); numbers
+                                     and customers are set up there and mirrored, linked, on the cloud node;
+                                     no ceiling is measured (the cloud node has no /sandbox/ping) (default none)
+              --meta-verify-token T  the cloud node's openwaba.cloud.verify-token, for Meta's subscription
+                                     (default bench-verify-token)""";
 
     static Options parse(String[] args) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -57,6 +63,8 @@ record Options(String baseUrl, int duration, double rate, int clients, int custo
         values.put("receiver-port", "0");
         values.put("drain-timeout", "120");
         values.put("ping-duration", "10");
+        values.put("meta-url", "");
+        values.put("meta-verify-token", "bench-verify-token");
         for (int i = 0; i < args.length; i += 2) {
             String name = args[i].startsWith("--") ? args[i].substring(2) : args[i];
             if (!values.containsKey(name)) {
@@ -92,7 +100,9 @@ record Options(String baseUrl, int duration, double rate, int clients, int custo
                 integer(values, "numbers", 1, Integer.MAX_VALUE),
                 values.get("admin-token"),
                 integer(values, "throughput", 0, Integer.MAX_VALUE),
-                tier);
+                tier,
+                values.get("meta-url").replaceAll("/+$", ""),
+                values.get("meta-verify-token"));
         options.check();
         return options;
     }
@@ -104,6 +114,9 @@ record Options(String baseUrl, int duration, double rate, int clients, int custo
 
     /** Refuses combinations that cannot give a clean run: the limits would refuse sends by design. */
     private void check() {
+        if (!metaUrl.isEmpty() && mode != Mode.FOUNDATION) {
+            throw new IllegalArgumentException("--meta-url runs the foundation mode only");
+        }
         boolean needsAdmin = numbers > 1 || throughput > 0 || !tier.isEmpty();
         if (needsAdmin && adminToken.isEmpty()) {
             throw new IllegalArgumentException("--numbers > 1, --throughput and --tier need --admin-token"

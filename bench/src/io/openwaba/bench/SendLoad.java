@@ -43,6 +43,8 @@ import static io.openwaba.bench.shared.Log.log;
  * these (number, customer) pairs: at 1,000/s over 16 numbers and 10,000 pairs that is 62.5/s per number and
  * one send per pair every 10 s. {@code templates}: the demo template outside any window to a new generated
  * customer each time, from numbers set to TIER_100K and 1,000 messages/s (see {@link Messages#templates}).
+ * With {@code --meta-url} the foundation mode runs against a cloud node relaying to a sandbox node that plays
+ * Meta ({@link Relay}; {@code bench/relay.sh} starts both).
  *
  * <p>A local webhook receiver checks the {@code X-Hub-Signature-256} of every delivery and that each
  * accepted message gets its sent, delivered and read status exactly once (in templates mode: its failed
@@ -124,48 +126,85 @@ public class SendLoad {
     }
 
     private int run() throws Exception {
-        Sandbox sandbox = Sandbox.from(sandboxInfo());
-        try (Receiver receiver = Receiver.start(options.receiverPort(), sandbox.appSecret())) {
-            log("webhook receiver on %s", receiver.callbackUrl());
+        boolean relay = !options.metaUrl().isEmpty();
+        // The network the customers are on: the server itself, or in relay mode the sandbox node that plays Meta.
+        SetupClient network = relay ? new SetupClient(options.metaUrl(), options.adminToken(), options.clients()) : setup;
+        try {
             long setupStart = now();
-            BusinessNumbers numbers = BusinessNumbers.prepare(options, sandbox, setup);
-            Subscription.create(setup, sandbox, receiver);
-            Messages messages = new Messages(target, sandbox);
-            Audit audit;
-            Report report;
-            try {
-                RequestTemplate sends;
-                if (options.mode() == Mode.TEMPLATES) {
-                    sends = messages.templates(numbers.ids(), options.customers());
-                } else {
-                    List<String> customers = Customers.prepare(options, setup, numbers);
-                    sends = messages.textReplies(numbers.ids(), customers);
-                }
-                double setupSeconds = (now() - setupStart) / 1e9;
-                log("setup done in %.1f s", setupSeconds);
-
-                long loadStart = now();
-                long deliveriesBeforeLoad = receiver.deliveries.sum();
-                PhaseResult warmup = runPhase("warmup", options.warmup(), sends, false, receiver);
-                PhaseResult measured = runPhase("measured", options.duration(), sends, true, receiver);
-                boolean drained = drain(receiver);
-                double overallSeconds = Math.max(0, receiver.lastDeliveryAt() - loadStart) / 1e9;
-                double overallDeliveryRate = (receiver.deliveries.sum() - deliveriesBeforeLoad) / overallSeconds;
-                // After the load, on a warmed-up and idle server: the ceiling of its HTTP stack.
-                PhaseResult ceiling = measureCeiling(receiver);
-                audit = Audit.of(ledger, receiver, limitRefusals(warmup.stats(), measured.stats()));
-                report = report(warmup, measured, ceiling, receiver, audit, drained, overallDeliveryRate,
-                        numbers, messages, setupSeconds);
-            } finally {
-                Subscription.delete(setup, sandbox);
+            Sandbox onNetwork = Sandbox.from(sandboxInfo(network, relay ? options.metaUrl() : options.baseUrl()));
+            BusinessNumbers networkNumbers = BusinessNumbers.prepare(options, onNetwork, network);
+            Sandbox sandbox = onNetwork;
+            BusinessNumbers numbers = networkNumbers;
+            if (relay) {
+                Relay.Mirrored mirrored = Relay.mirror(options, onNetwork, networkNumbers, network, setup);
+                sandbox = mirrored.business();
+                numbers = mirrored.numbers();
             }
-            report.print(System.out);
-            return audit.passed(receiver) ? 0 : 1;
+            try (Receiver receiver = Receiver.start(options.receiverPort(), sandbox.appSecret())) {
+                log("webhook receiver on %s", receiver.callbackUrl());
+                return load(sandbox, numbers, network, networkNumbers, receiver, setupStart, relay);
+            }
         } finally {
             driver.close();
             ticker.shutdownNow();
             setup.close();
+            network.close();
         }
+    }
+
+    private int load(Sandbox sandbox, BusinessNumbers numbers, SetupClient network, BusinessNumbers networkNumbers,
+                     Receiver receiver, long setupStart, boolean relay) throws Exception {
+        Subscription.create(setup, sandbox, receiver);
+        Messages messages = new Messages(target, sandbox);
+        Audit audit;
+        Report report;
+        try {
+            RequestTemplate sends;
+            if (options.mode() == Mode.TEMPLATES) {
+                sends = messages.templates(numbers.ids(), options.customers());
+            } else {
+                List<String> customers = Customers.prepare(options, network, networkNumbers);
+                if (relay) {
+                    awaitWindows(receiver, customers.size());
+                }
+                sends = messages.textReplies(numbers.ids(), customers);
+            }
+            double setupSeconds = (now() - setupStart) / 1e9;
+            log("setup done in %.1f s", setupSeconds);
+
+            long loadStart = now();
+            long deliveriesBeforeLoad = receiver.deliveries.sum();
+            PhaseResult warmup = runPhase("warmup", options.warmup(), sends, false, receiver);
+            PhaseResult measured = runPhase("measured", options.duration(), sends, true, receiver);
+            boolean drained = drain(receiver);
+            double overallSeconds = Math.max(0, receiver.lastDeliveryAt() - loadStart) / 1e9;
+            double overallDeliveryRate = (receiver.deliveries.sum() - deliveriesBeforeLoad) / overallSeconds;
+            // After the load, on a warmed-up and idle server: the ceiling of its HTTP stack.
+            PhaseResult ceiling = relay ? null : measureCeiling(receiver);
+            audit = Audit.of(ledger, receiver, limitRefusals(warmup.stats(), measured.stats()));
+            report = report(warmup, measured, ceiling, receiver, audit, drained, overallDeliveryRate,
+                    numbers, messages, setupSeconds);
+        } finally {
+            Subscription.delete(setup, sandbox);
+        }
+        report.print(System.out);
+        return audit.passed(receiver) ? 0 : 1;
+    }
+
+    /**
+     * In relay mode a customer's window opens on the cloud node only when Meta's webhook for their message
+     * has been applied there, which the business's webhook for it shows.
+     */
+    private static void awaitWindows(Receiver receiver, int customers) throws InterruptedException {
+        long deadline = now() + TimeUnit.SECONDS.toNanos(120);
+        while (receiver.inboundMessages.sum() < customers) {
+            if (now() > deadline) {
+                throw new IllegalStateException("only " + receiver.inboundMessages.sum() + " of " + customers
+                        + " customers' messages reached the cloud node in 120 s");
+            }
+            Thread.sleep(100);
+        }
+        log("all %d customers' messages reached the cloud node: their windows are open", customers);
     }
 
     /** Refusals for the number-health limits in warm-up and measured window together, by Graph error code. */
@@ -181,11 +220,11 @@ public class SendLoad {
         return counts;
     }
 
-    private Map<String, Object> sandboxInfo() throws InterruptedException {
+    private static Map<String, Object> sandboxInfo(SetupClient network, String url) throws InterruptedException {
         try {
-            return setup.getJson("/sandbox/info");
+            return network.getJson("/sandbox/info");
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + options.baseUrl() + "/sandbox/info: " + e, e);
+            throw new IllegalStateException("cannot read " + url + "/sandbox/info: " + e, e);
         }
     }
 
@@ -262,6 +301,8 @@ public class SendLoad {
         Report report = new Report()
                 .section("configuration")
                 .put("base_url", options.baseUrl())
+                .put("relayed_to", options.metaUrl().isEmpty() ? "none (sandbox network)"
+                        : options.metaUrl() + " (a sandbox node playing Meta)")
                 .put("mode", options.mode().label() + (templates
                         ? " (" + Messages.TEMPLATE_NAME + " outside any window, each send to a new customer)"
                         : " (text replies inside open windows)"))
