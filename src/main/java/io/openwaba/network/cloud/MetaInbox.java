@@ -12,10 +12,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies Meta's stored webhook deliveries after Meta got its 200: a batch in one transaction,
- * and when one of them fails, each on its own, so that one bad delivery neither holds up nor
- * rolls back the others. A delivery that keeps failing is retried with growing pauses and kept
- * as FAILED after {@value #MAX_ATTEMPTS} attempts.
+ * Applies Meta's stored webhook deliveries after Meta got its 200, each in its own transaction.
+ * A delivery that fails is retried with growing pauses, so it holds up none of the others, and is
+ * kept as FAILED after {@value #MAX_ATTEMPTS} attempts.
  */
 @OnCloud
 @Component
@@ -23,7 +22,6 @@ class MetaInbox extends BackgroundWork {
 
     private static final Logger log = LoggerFactory.getLogger(MetaInbox.class);
     static final int MAX_ATTEMPTS = 10;
-    private static final int BATCH = 100;
 
     private final MetaInboxRows rows;
     private final MetaWebhooks webhooks;
@@ -44,27 +42,18 @@ class MetaInbox extends BackgroundWork {
         wake();
     }
 
+    /**
+     * One delivery per transaction, as Meta sent them: the statuses of one message come in separate
+     * deliveries, and applying them in separate commits keeps the business's webhooks for them apart too.
+     */
     @Override
     protected int step() {
-        List<Long> batch;
-        try {
-            batch = tx.execute(status -> {
-                var due = rows.claim(BATCH, clock.instant());
-                for (var delivery : due) {
-                    applyStored(delivery.body());
-                }
-                var ids = due.stream().map(MetaInboxRows.Delivery::id).toList();
-                if (!ids.isEmpty()) {
-                    rows.delete(ids);
-                }
-                return ids;
-            });
-        } catch (RuntimeException failed) {
-            batch = tx.execute(status -> rows.claim(BATCH, clock.instant()).stream()
-                    .map(MetaInboxRows.Delivery::id).toList());
-            batch.forEach(this::applyAlone);
+        var due = tx.execute(status -> rows.claim(1, clock.instant()));
+        if (due == null || due.isEmpty()) {
+            return 0;
         }
-        return batch.size();
+        apply(due.get(0).id());
+        return 1;
     }
 
     private void applyStored(String body) {
@@ -75,7 +64,8 @@ class MetaInbox extends BackgroundWork {
         }
     }
 
-    private void applyAlone(long id) {
+    /** Applies the delivery unless another thread holds it; a failure is recorded for a later attempt. */
+    private void apply(long id) {
         try {
             tx.executeWithoutResult(status -> rows.lock(id).ifPresent(delivery -> {
                 applyStored(delivery.body());

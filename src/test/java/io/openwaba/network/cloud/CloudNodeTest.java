@@ -140,6 +140,14 @@ abstract class CloudNodeTest extends PlatformTest {
         return reply.json().at("/messages/0/id").asString();
     }
 
+    /** POSTs a body to the cloud node's /webhooks/meta signed with the Meta app's secret; the HTTP status. */
+    int deliverSigned(byte[] body) {
+        var signature = "sha256=" + io.openwaba.shared.Secrets.hmacSha256Hex(atMeta.appSecret(), body);
+        return cloudHttp.send(cloudHttp.request("/webhooks/meta", null)
+                .header("Content-Type", "application/json").header("X-Hub-Signature-256", signature)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))).status();
+    }
+
     static void raiseThroughput(Http node, String phoneNumberId) {
         var raised = node.put("/api/phone-numbers/" + phoneNumberId + "/throughput", ADMIN_TOKEN,
                 Map.of("messages_per_second", 1000));

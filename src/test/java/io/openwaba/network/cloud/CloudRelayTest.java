@@ -37,7 +37,7 @@ class CloudRelayTest extends CloudNodeTest {
         var wamid = reply.json().at("/messages/0/id").asString();
 
         eventually(() -> assertThat(webhooks.statusesOf(wamid)).as(webhooks.values("messages").toString())
-                .containsExactly("sent", "delivered", "read"));
+                .containsExactlyInAnyOrder("sent", "delivered", "read"));
         var chat = http.get("/sandbox/customers/" + customer + "/messages", null);
         assertThat(chat.body()).contains("Yes, in two days.");
     }
@@ -101,7 +101,7 @@ class CloudRelayTest extends CloudNodeTest {
                 "2");
         var wamid = reply(conversation, "Your order shipped.");
 
-        eventually(() -> assertThat(conversation.webhooks().statusesOf(wamid)).containsExactly("sent", "delivered", "read"));
+        eventually(() -> assertThat(conversation.webhooks().statusesOf(wamid)).containsExactlyInAnyOrder("sent", "delivered", "read"));
         var tries = standIn.requestsTo(conversation.messagesPath());
         assertThat(tries).hasSize(2);
         assertThat(Duration.between(tries.get(0).at(), tries.get(1).at())).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
@@ -145,7 +145,7 @@ class CloudRelayTest extends CloudNodeTest {
                 conversation.meta().phoneNumberId(), "meta_waba_id", conversation.meta().wabaId(),
                 "access_token", conversation.meta().token()));
         assertThat(relinked.json().get("status").asString()).isEqualTo("LINKED");
-        eventually(() -> assertThat(conversation.webhooks().statusesOf(wamid)).containsExactly("sent", "delivered", "read"));
+        eventually(() -> assertThat(conversation.webhooks().statusesOf(wamid)).containsExactlyInAnyOrder("sent", "delivered", "read"));
         assertThat(standIn.requestsTo(conversation.messagesPath())).hasSize(2);
     }
 
@@ -155,7 +155,7 @@ class CloudRelayTest extends CloudNodeTest {
         standIn.delayNext(conversation.messagesPath(), Duration.ofSeconds(4));
         var wamid = reply(conversation, "Your order shipped.");
 
-        eventually(() -> assertThat(conversation.webhooks().statusesOf(wamid)).containsExactly("sent", "delivered", "read"));
+        eventually(() -> assertThat(conversation.webhooks().statusesOf(wamid)).containsExactlyInAnyOrder("sent", "delivered", "read"));
         assertThat(standIn.requestsTo(conversation.messagesPath())).hasSize(1);
     }
 
@@ -200,14 +200,6 @@ class CloudRelayTest extends CloudNodeTest {
                    "text":{"body":"%s"}}]}}]}]}""".formatted(atMeta.wabaId(), conversation.meta().numberWaId(),
                 conversation.meta().phoneNumberId(), conversation.customer(), conversation.customer(), wamid,
                 java.time.Instant.now().getEpochSecond(), text).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    /** POSTs a body to the cloud node's /webhooks/meta signed with the Meta app's secret; the HTTP status. */
-    private int deliverSigned(byte[] body) {
-        var signature = "sha256=" + io.openwaba.shared.Secrets.hmacSha256Hex(atMeta.appSecret(), body);
-        return cloudHttp.send(cloudHttp.request("/webhooks/meta", null)
-                .header("Content-Type", "application/json").header("X-Hub-Signature-256", signature)
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))).status();
     }
 
     @Test
