@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies Meta's stored webhook deliveries after Meta got its 200, each in its own transaction.
- * A delivery that fails is retried with growing pauses, so it holds up none of the others, and is
- * kept as FAILED after {@value #MAX_ATTEMPTS} attempts.
+ * Applies Meta's stored webhook deliveries after Meta got its 200. A delivery that fails is
+ * retried alone with growing pauses, so it holds up none of the others, and is kept as FAILED
+ * after {@value #MAX_ATTEMPTS} attempts.
  */
 @OnCloud
 @Component
@@ -22,6 +22,7 @@ class MetaInbox extends BackgroundWork {
 
     private static final Logger log = LoggerFactory.getLogger(MetaInbox.class);
     static final int MAX_ATTEMPTS = 10;
+    private static final int BATCH = 50;
 
     private final MetaInboxRows rows;
     private final MetaWebhooks webhooks;
@@ -46,14 +47,29 @@ class MetaInbox extends BackgroundWork {
      * One delivery per transaction, as Meta sent them: the statuses of one message come in separate
      * deliveries, and applying them in separate commits keeps the business's webhooks for them apart too.
      */
+    /**
+     * A batch in one transaction; when one of its deliveries fails, each of them on its own. Two statuses
+     * of one message may then share a commit, and the business's webhooks for them go out together, in
+     * no fixed order, as webhooks do anyway.
+     */
     @Override
     protected int step() {
-        var due = tx.execute(status -> rows.claim(1, clock.instant()));
-        if (due == null || due.isEmpty()) {
-            return 0;
+        try {
+            return tx.execute(status -> {
+                var due = rows.claim(BATCH, clock.instant());
+                for (var delivery : due) {
+                    applyStored(delivery.body());
+                }
+                if (!due.isEmpty()) {
+                    rows.delete(due.stream().map(MetaInboxRows.Delivery::id).toList());
+                }
+                return due.size();
+            });
+        } catch (RuntimeException failed) {
+            var due = tx.execute(status -> rows.claim(BATCH, clock.instant()));
+            due.forEach(delivery -> apply(delivery.id()));
+            return due.size();
         }
-        apply(due.get(0).id());
-        return 1;
     }
 
     private void applyStored(String body) {
