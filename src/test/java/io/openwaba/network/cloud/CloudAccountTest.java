@@ -2,7 +2,9 @@ package io.openwaba.network.cloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.openwaba.support.Http;
 import io.openwaba.support.TestMail;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -55,5 +57,69 @@ class CloudAccountTest extends CloudNodeTest {
         eventually(() -> assertThat(conversation.webhooks().statusesOf(first)).contains("sent"));
         eventually(() -> assertThat(conversation.webhooks().statusesOf(second)).contains("sent"));
         assertThat(conversation.webhooks().values("account_alerts")).hasSize(1);
+    }
+
+    @Test
+    void aProfileUpdatedOnTheCloudNodeIsMetasProfileAndReadsAnswerMetasProfile() {
+        var meta = numberAtMeta();
+        var shop = businessOnCloud(meta);
+        var cloudPath = "/v21.0/" + shop.phoneNumberId() + "/whatsapp_business_profile";
+        var metaPath = "/v21.0/" + meta.phoneNumberId() + "/whatsapp_business_profile";
+
+        var updated = cloudHttp.post(cloudPath, shop.token(), Map.of("messaging_product", "whatsapp",
+                "about", "Fresh bread daily", "vertical", "RETAIL", "websites", List.of("https://shop.example")));
+        assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+        assertThat(updated.json().get("success").asBoolean()).isTrue();
+        var atMetaNow = http.get(metaPath, meta.token()).json().at("/data/0");
+        assertThat(atMetaNow.get("about").asString()).isEqualTo("Fresh bread daily");
+        assertThat(atMetaNow.get("vertical").asString()).isEqualTo("RETAIL");
+
+        var changedAtMeta = http.post(metaPath, meta.token(), Map.of("messaging_product", "whatsapp",
+                "about", "Changed in Meta's manager"));
+        assertThat(changedAtMeta.status()).as(changedAtMeta.body()).isEqualTo(200);
+        var read = cloudHttp.get(cloudPath + "?fields=about,websites", shop.token());
+        assertThat(read.status()).as(read.body()).isEqualTo(200);
+        assertThat(read.json().at("/data/0/about").asString()).isEqualTo("Changed in Meta's manager");
+        assertThat(read.json().at("/data/0/websites/0").asString()).isEqualTo("https://shop.example");
+        assertThat(standIn.requestsTo(metaPath).get(standIn.requestsTo(metaPath).size() - 1).method()).isEqualTo("GET");
+    }
+
+    @Test
+    void aProfileUpdateMetaRefusesIsMetasErrorAndIsNotStored() {
+        var meta = numberAtMeta();
+        var shop = businessOnCloud(meta);
+        var cloudPath = "/v21.0/" + shop.phoneNumberId() + "/whatsapp_business_profile";
+        var metaPath = "/v21.0/" + meta.phoneNumberId() + "/whatsapp_business_profile";
+        standIn.answerNext(metaPath, 400, """
+                {"error":{"message":"(#100) Invalid parameter","type":"OAuthException","code":100,
+                 "error_data":{"messaging_product":"whatsapp","details":"Param about is not allowed"},"fbtrace_id":"M1"}}""",
+                null);
+
+        var refused = cloudHttp.post(cloudPath, shop.token(), Map.of("messaging_product", "whatsapp", "about", "Nope"));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().at("/error/code").asInt()).isEqualTo(100);
+        assertThat(refused.json().at("/error/message").asString()).isEqualTo("(#100) Invalid parameter");
+        assertThat(refused.json().at("/error/error_data/details").asString()).isEqualTo("Param about is not allowed");
+        assertThat(http.get(metaPath, meta.token()).json().at("/data/0/about").isMissingNode()).isTrue();
+
+        var badLocally = cloudHttp.post(cloudPath, shop.token(), Map.of("messaging_product", "whatsapp",
+                "vertical", "NOT_A_VERTICAL"));
+        assertThat(badLocally.status()).isEqualTo(400);
+        assertThat(standIn.requestsTo(metaPath).stream().filter(r -> r.method().equals("POST"))).hasSize(1);
+    }
+
+    @Test
+    void aProfilePictureHandleGoesToMetaUnchanged() {
+        var meta = numberAtMeta();
+        var shop = businessOnCloud(meta);
+        var metaPath = "/v21.0/" + meta.phoneNumberId() + "/whatsapp_business_profile";
+        var handle = "4::aW1hZ2UvanBlZw==:ARZ" + randomDigits(12);
+        standIn.answerNext(metaPath, 200, "{\"success\":true}", null);
+
+        var updated = cloudHttp.post("/v21.0/" + shop.phoneNumberId() + "/whatsapp_business_profile", shop.token(),
+                Map.of("messaging_product", "whatsapp", "profile_picture_handle", handle));
+        assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+        var sent = standIn.requestsTo(metaPath).get(0);
+        assertThat(Http.JSON.readTree(sent.body()).get("profile_picture_handle").asString()).isEqualTo(handle);
     }
 }
