@@ -6,7 +6,7 @@
  * ({@code openwaba.network=cloud}) it is the relay to Meta's Cloud API: each number linked to its
  * Meta number, messages posted to Meta, Meta's webhooks received at {@code /webhooks/meta}.
  */
-@ApplicationModule(allowedDependencies = {"shared", "tenancy", "numbers", "messaging", "media", "profile", "qr", "catalog", "templates"})
+@ApplicationModule(allowedDependencies = {"shared", "tenancy", "numbers", "messaging", "media", "profile", "qr", "catalog", "templates", "notices"})
 package io.openwaba.network;
 
 import org.springframework.modulith.ApplicationModule;

@@ -3,9 +3,13 @@ package io.openwaba.numbers;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-/** The read-only health view of a number: tier, usage, quality, status, throughput, pair rate and history. */
+/**
+ * The read-only health view of a number: tier, usage, quality, status, throughput, pair rate,
+ * history and, in cloud mode, its link to Meta.
+ */
 @Component
 class NumberHealthView {
 
@@ -16,9 +20,10 @@ class NumberHealthView {
     private final NumberSettings settings;
     private final Clock clock;
     private final LimitHolderRule holders;
+    private final ObjectProvider<NumberRelay> relay;
 
     NumberHealthView(PolicyProfile profile, LimitLedger ledger, NumberHistory history, SendAdmission admission,
-                     NumberSettings settings, Clock clock) {
+                     NumberSettings settings, Clock clock, ObjectProvider<NumberRelay> relay) {
         this.profile = profile;
         this.ledger = ledger;
         this.history = history;
@@ -26,6 +31,7 @@ class NumberHealthView {
         this.settings = settings;
         this.clock = clock;
         this.holders = new LimitHolderRule(profile);
+        this.relay = relay;
     }
 
     Map<String, Object> of(PhoneNumber number) {
@@ -61,8 +67,18 @@ class NumberHealthView {
         view.put("code_verification_status", number.codeVerificationStatus().name());
         view.put("official_business_account", number.officialStatus().name());
         view.put("human_agent", number.humanAgent());
+        relay.ifAvailable(links -> view.put("cloud_link", links.linkOf(number.id()).map(NumberHealthView::link)
+                .orElseGet(() -> Map.of("status", "NOT_LINKED"))));
         view.put("history", history.of(number.id(), 200).stream().map(NumberHealthView::entry).toList());
         return view;
+    }
+
+    private static Map<String, Object> link(NumberRelay.Link link) {
+        var out = new LinkedHashMap<String, Object>();
+        out.put("status", link.status());
+        out.put("since", link.since().toString());
+        out.put("reason", link.reason());
+        return out;
     }
 
     private static Map<String, Object> entry(NumberHistory.Entry entry) {

@@ -54,6 +54,14 @@ public class BusinessProfiles {
     /** Changes the fields the body names and keeps the others; an empty string clears a field. */
     @Transactional
     public void update(PhoneNumber number, GraphBody body) {
+        rows.save(number.id(), updated(number, body, true), clock.instant());
+    }
+
+    /**
+     * The profile as the body would change it, checked but not stored. Without {@code pictureHere}
+     * the picture handle belongs to another network (Meta's upload handle) and the picture is kept.
+     */
+    BusinessProfile updated(PhoneNumber number, GraphBody body, boolean pictureHere) {
         var current = of(number);
         var about = body.has("about") ? text(body, "about", MAX_ABOUT, true) : current.about();
         var address = body.has("address") ? text(body, "address", MAX_ADDRESS, false) : current.address();
@@ -62,9 +70,9 @@ public class BusinessProfiles {
         var email = body.has("email") ? email(body) : current.email();
         var websites = body.has("websites") ? websites(body) : current.websites();
         var vertical = body.has("vertical") ? vertical(body) : current.vertical();
-        var picture = body.has("profile_picture_handle") ? picture(number, body) : current.pictureMediaId();
-        rows.save(number.id(), new BusinessProfile(about, address, description, email, websites, vertical, picture),
-                clock.instant());
+        var picture = pictureHere && body.has("profile_picture_handle") ? picture(number, body)
+                : current.pictureMediaId();
+        return new BusinessProfile(about, address, description, email, websites, vertical, picture);
     }
 
     private static String text(GraphBody body, String field, int max, boolean required) {

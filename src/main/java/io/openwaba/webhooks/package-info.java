@@ -4,7 +4,7 @@
  * write to through {@link io.openwaba.webhooks.WebhookEvents}, signed delivery with retries,
  * dead letters and replay.
  */
-@ApplicationModule(allowedDependencies = {"shared", "graph", "tenancy", "messaging", "numbers", "templates"})
+@ApplicationModule(allowedDependencies = {"shared", "graph", "tenancy", "messaging", "numbers", "templates", "network"})
 package io.openwaba.webhooks;
 
 import org.springframework.modulith.ApplicationModule;

@@ -25,6 +25,11 @@ public final class TestMail {
         registry.add("spring.mail.port", () -> server.getSmtp().getPort());
     }
 
+    /** The SMTP port, for an application started in another JVM (after {@link #register}). */
+    public static synchronized int smtpPort() {
+        return server.getSmtp().getPort();
+    }
+
     /** Every mail received so far, addressed to {@code to}. */
     public static List<MimeMessage> receivedBy(String to) {
         return Arrays.stream(server.getReceivedMessages()).filter(message -> {

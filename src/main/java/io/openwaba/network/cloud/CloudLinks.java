@@ -66,13 +66,16 @@ class CloudLinks {
     }
 
 
-    /** Meta refused the token: the number's queue pauses until it is linked again. */
-    void markBroken(String phoneNumberId, String reason, Instant at) {
-        jdbc.sql("""
+    /**
+     * Meta refused the token: the number's queue pauses until it is linked again. True only for
+     * the call that broke it, so a break is reported once however many messages meet it.
+     */
+    boolean markBroken(String phoneNumberId, String reason, Instant at) {
+        return jdbc.sql("""
                 UPDATE network_cloud_link SET broken_at = :at, broken_reason = :reason
                 WHERE phone_number_id = :id AND broken_at IS NULL""")
                 .param("at", SqlTime.utc(at)).param("reason", reason.length() > 1000 ? reason.substring(0, 1000) : reason)
-                .param("id", phoneNumberId).update();
+                .param("id", phoneNumberId).update() == 1;
     }
 
     private Link link(java.sql.ResultSet rs) throws java.sql.SQLException {

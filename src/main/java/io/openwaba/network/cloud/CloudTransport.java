@@ -34,6 +34,7 @@ class CloudTransport implements MessageTransport {
 
     private static final Logger log = LoggerFactory.getLogger(CloudTransport.class);
     private final CloudLinks links;
+    private final BrokenLinks brokenLinks;
     private final RelayedMessages relayed;
     private final MetaGraph meta;
     private final MetaMessageBody bodies;
@@ -43,9 +44,10 @@ class CloudTransport implements MessageTransport {
     private final Duration brokenLinkPause;
     private final int perNumber;
 
-    CloudTransport(CloudLinks links, RelayedMessages relayed, MetaGraph meta, MetaMessageBody bodies, Clock clock,
+    CloudTransport(CloudLinks links, BrokenLinks brokenLinks, RelayedMessages relayed, MetaGraph meta, MetaMessageBody bodies, Clock clock,
                    TransactionTemplate tx, CloudSettings settings) {
         this.links = links;
+        this.brokenLinks = brokenLinks;
         this.relayed = relayed;
         this.meta = meta;
         this.bodies = bodies;
@@ -159,10 +161,8 @@ class CloudTransport implements MessageTransport {
             }
             case BROKEN_LINK -> {
                 record(message, null, State.RETRYING, attempt - 1);
-                tx.executeWithoutResult(status -> links.markBroken(link.phoneNumberId(),
-                        "Meta refused the access token: " + error.path("message").asString(""), clock.instant()));
-                log.warn("Meta refused the token of number {}: its messages wait until it is linked again",
-                        link.phoneNumberId());
+                brokenLinks.report(link.phoneNumberId(),
+                        "Meta refused the access token: " + error.path("message").asString(""));
                 return TransportResult.later(message.wamid(), brokenLinkPause);
             }
             default -> {

@@ -6,6 +6,7 @@ import io.openwaba.support.AppProcess;
 import io.openwaba.support.Http;
 import io.openwaba.support.MetaStandIn;
 import io.openwaba.support.PlatformTest;
+import io.openwaba.support.TestMail;
 import io.openwaba.support.WebhookReceiver;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,9 @@ abstract class CloudNodeTest extends PlatformTest {
                 "--openwaba.cloud.secret-key=cloud-test-secret-key-0123",
                 "--openwaba.webhooks.allow-private-targets=true",
                 "--openwaba.webhooks.poll-interval=10ms",
+                "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + TestMail.smtpPort(),
+                "--openwaba.notices.poll-interval=200ms",
                 "--openwaba.messaging.dispatch-poll-interval=10ms");
     }
 
@@ -91,7 +95,12 @@ abstract class CloudNodeTest extends PlatformTest {
     }
 
     static Tenant businessOn(Http cloudHttp, Tenant meta) {
-        var business = cloudHttp.post("/api/businesses", ADMIN_TOKEN, Map.of("name", "Cloud shop"));
+        return businessOn(cloudHttp, meta, Map.of("name", "Cloud shop"));
+    }
+
+    /** As above, the business created with this body (a notification email, say). */
+    static Tenant businessOn(Http cloudHttp, Tenant meta, Map<String, Object> businessBody) {
+        var business = cloudHttp.post("/api/businesses", ADMIN_TOKEN, businessBody);
         var businessId = business.json().get("id").asString();
         cloudHttp.post("/api/businesses/" + businessId + "/verify", ADMIN_TOKEN, Map.of());
         var wabaId = cloudHttp.post("/api/businesses/" + businessId + "/wabas", ADMIN_TOKEN, Map.of("name", "Main"))
@@ -121,7 +130,10 @@ abstract class CloudNodeTest extends PlatformTest {
 
     Conversation conversation() {
         var meta = numberAtMeta();
-        var shop = businessOnCloud(meta);
+        return conversation(meta, businessOnCloud(meta));
+    }
+
+    Conversation conversation(Tenant meta, Tenant shop) {
         var webhooks = newReceiver("shop-verify-" + randomDigits(4), shop.appSecret());
         var subscribed = cloudHttp.post("/v21.0/" + shop.wabaId() + "/subscribed_apps", shop.token(),
                 Map.of("override_callback_uri", webhooks.url(), "verify_token", webhooks.verifyToken()));
