@@ -8,18 +8,34 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Moves accepted messages to the transport: claims a batch of dispatch entries under a lease
- * (several nodes never take the same rows), hands them over, then removes the entries and
- * marks what the network refused as failed; what it asks for again stays queued until then. A
- * node that dies mid-batch leaves a lease that expires; the transport's idempotence on wamid makes
- * the retry harmless.
+ * (several nodes never take the same rows) and hands it over; once the network has answered,
+ * removes the entries and marks what it refused as failed; what it asks for again stays queued
+ * until then. The dispatcher does not wait for an answer: it claims further batches while up to
+ * {@value #IN_FLIGHT_BATCHES} batches are out, and settles answered ones as they come. A node that
+ * dies mid-batch leaves a lease that expires; the transport's idempotence on wamid makes the retry
+ * harmless.
  */
 @Component
 class Dispatcher extends BackgroundWork {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    static final int IN_FLIGHT_BATCHES = 4;
+
+    /** A handed-over batch the network has answered for, or failed on (then its leases expire and it is retried). */
+    private record Answered(List<OutboundMessage> claimed, List<StatusReport> unresolved,
+                            List<TransportResult> results, Throwable failure) {
+    }
 
     private final MessageRows messages;
     private final MessageTransport transport;
@@ -31,6 +47,8 @@ class Dispatcher extends BackgroundWork {
     private final TransactionTemplate tx;
     private final MediaLinks mediaLinks;
     private final String node = NodeName.current();
+    private final Queue<Answered> answered = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     Dispatcher(MessageRows messages, MessageTransport transport, StatusReports statusReports,
                MessagingSettings settings, Clock clock, WallClock wall, TransactionTemplate tx,
@@ -48,6 +66,11 @@ class Dispatcher extends BackgroundWork {
 
     @Override
     protected int step() {
+        int handed = inFlight.get() < IN_FLIGHT_BATCHES * settings.dispatchBatchSize() ? handOver() : 0;
+        return handed + settle();
+    }
+
+    private int handOver() {
         var now = clock.instant();
         var wallNow = wall.instant();
         var claimed = tx.execute(status -> messages.claimDispatch(settings.dispatchBatchSize(), now, wallNow,
@@ -55,25 +78,58 @@ class Dispatcher extends BackgroundWork {
         if (claimed == null || claimed.isEmpty()) {
             return 0;
         }
+        inFlight.addAndGet(claimed.size());
         var resolved = mediaLinks.resolve(claimed);
-        var results = resolved.ready().isEmpty() ? List.<TransportResult>of() : transport.send(resolved.ready());
-        var failed = new ArrayList<StatusReport>(resolved.failed());
-        var later = new HashMap<String, Instant>();
-        for (TransportResult result : results) {
-            if (result.error() != null) {
-                failed.add(new StatusReport(result.wamid(), "failed", clock.instant(), result.error()));
-            } else if (result.retryIn() != null) {
-                later.put(result.wamid(), clock.instant().plus(result.retryIn()));
+        CompletableFuture<List<TransportResult>> results;
+        try {
+            results = resolved.ready().isEmpty()
+                    ? CompletableFuture.completedFuture(List.of()) : transport.send(resolved.ready());
+        } catch (RuntimeException e) {
+            results = CompletableFuture.failedFuture(e);
+        }
+        results.whenComplete((answers, failure) -> {
+            answered.add(new Answered(claimed, resolved.failed(), answers, failure));
+            wake();
+        });
+        return claimed.size();
+    }
+
+    private int settle() {
+        var done = new ArrayList<Answered>();
+        for (Answered batch; (batch = answered.poll()) != null; ) {
+            inFlight.addAndGet(-batch.claimed().size());
+            if (batch.failure() == null) {
+                done.add(batch);
+            } else {
+                log.warn("the network failed on a batch of {} messages; they are handed over again when their "
+                        + "lease ends", batch.claimed().size(), batch.failure());
             }
         }
+        if (done.isEmpty()) {
+            return 0;
+        }
+        var completed = new ArrayList<String>();
+        var failed = new ArrayList<StatusReport>();
+        var later = new HashMap<String, Instant>();
+        for (Answered batch : done) {
+            failed.addAll(batch.unresolved());
+            for (TransportResult result : batch.results()) {
+                if (result.error() != null) {
+                    failed.add(new StatusReport(result.wamid(), "failed", clock.instant(), result.error()));
+                } else if (result.retryIn() != null) {
+                    later.put(result.wamid(), clock.instant().plus(result.retryIn()));
+                }
+            }
+            batch.claimed().stream().map(OutboundMessage::wamid).filter(wamid -> !later.containsKey(wamid))
+                    .forEach(completed::add);
+        }
         tx.executeWithoutResult(status -> {
-            messages.completeDispatch(claimed.stream().map(OutboundMessage::wamid)
-                    .filter(wamid -> !later.containsKey(wamid)).toList());
+            messages.completeDispatch(completed);
             messages.postponeDispatch(later);
             if (!failed.isEmpty()) {
                 statusReports.report(failed);
             }
         });
-        return claimed.size();
+        return done.size();
     }
 }

@@ -8,6 +8,7 @@ import io.openwaba.numbers.PhoneNumbers;
 import io.openwaba.numbers.SendAdmission;
 import io.openwaba.numbers.WaId;
 import io.openwaba.shared.Decision;
+import io.openwaba.shared.GroupCommit;
 import io.openwaba.shared.MetaError;
 import io.openwaba.shared.RandomIds;
 import io.openwaba.shared.Secrets;

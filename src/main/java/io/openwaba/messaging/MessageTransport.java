@@ -1,6 +1,7 @@
 package io.openwaba.messaging;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Carries accepted messages to the network. It answers for each message whether the network
@@ -9,7 +10,11 @@ import java.util.List;
  */
 public interface MessageTransport {
 
-    List<TransportResult> send(List<OutboundMessage> messages);
+    /**
+     * Hands the messages over. The answer may come later (a network behind HTTP): the dispatcher
+     * claims further messages meanwhile and settles these once it completes.
+     */
+    CompletableFuture<List<TransportResult>> send(List<OutboundMessage> messages);
 
     /** Tells the customer's phone its messages were read (blue ticks); runs in the caller's transaction. */
     void markRead(ReadReceipt receipt);

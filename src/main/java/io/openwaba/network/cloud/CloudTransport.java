@@ -8,14 +8,19 @@ import io.openwaba.messaging.TransportResult;
 import io.openwaba.network.OnCloud;
 import io.openwaba.network.cloud.RelayedMessages.State;
 import io.openwaba.shared.DaemonThreads;
+import io.openwaba.shared.GroupCommit;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
+import java.util.Optional;
+import java.util.Collections;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +30,12 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Relays accepted messages to Meta's {@code POST /{meta-phone-number-id}/messages} with each
- * number's token, several requests at once so one slow number does not hold up the others. The business keeps our wamid: it goes to Meta as {@code biz_opaque_callback_data}, which
- * Meta echoes in every status, and Meta's wamid is recorded beside it.
+ * number's token: {@code concurrency} requests at once, at most {@code concurrency-per-number} of
+ * one number, so one slow number does not hold up the others, and the messages to one customer one
+ * after the other. The dispatcher gets the batch's answer when the last of them is answered and
+ * meanwhile hands over more. The business keeps our wamid: it goes to Meta as
+ * {@code biz_opaque_callback_data}, which Meta echoes in every status, and Meta's wamid is recorded
+ * beside it.
  */
 @OnCloud
 @Component
@@ -40,9 +49,24 @@ class CloudTransport implements MessageTransport {
     private final MetaMessageBody bodies;
     private final Clock clock;
     private final TransactionTemplate tx;
-    private final ExecutorService numbers;
+    private final RelayLanes lanes;
     private final Duration brokenLinkPause;
     private final int perNumber;
+    /** Messages handed over whose request has not been answered yet: handed over again, they are not queued twice. */
+    private final Map<String, CompletableFuture<TransportResult>> relaying = new ConcurrentHashMap<>();
+    /**
+     * When the link Meta last refused a token of was made, per number: the messages queued with that
+     * link wait instead of asking Meta again; a new link (a new PUT) is tried.
+     */
+    private final Map<String, Instant> refusedLinks = new ConcurrentHashMap<>();
+    private final GroupCommit<Claim, Boolean> claims = new GroupCommit<>("cloud-relay-claims", 200, this::claimAll);
+    private final GroupCommit<Outcome, Boolean> outcomes = new GroupCommit<>("cloud-relay-outcomes", 200, this::recordAll);
+
+    private record Claim(String wamid, String phoneNumberId, int attempt, Instant at) {
+    }
+
+    private record Outcome(String wamid, String phoneNumberId, String metaWamid, State state, int attempts, Instant at) {
+    }
 
     CloudTransport(CloudLinks links, BrokenLinks brokenLinks, RelayedMessages relayed, MetaGraph meta, MetaMessageBody bodies, Clock clock,
                    TransactionTemplate tx, CloudSettings settings) {
@@ -55,52 +79,45 @@ class CloudTransport implements MessageTransport {
         this.tx = tx;
         this.brokenLinkPause = settings.brokenLinkPause();
         this.perNumber = Math.max(1, settings.concurrencyPerNumber());
-        this.numbers = DaemonThreads.fixedPool("cloud-relay", settings.concurrency());
+        this.lanes = new RelayLanes(DaemonThreads.fixedPool("cloud-relay", settings.concurrency()));
     }
 
     @Override
-    public List<TransportResult> send(List<OutboundMessage> messages) {
+    public CompletableFuture<List<TransportResult>> send(List<OutboundMessage> messages) {
         var wamids = messages.stream().map(OutboundMessage::wamid).toList();
         var known = relayed.findAll(wamids);
-        var results = new ArrayList<TransportResult>();
+        var answers = new ArrayList<CompletableFuture<TransportResult>>();
         var toSend = new ArrayList<OutboundMessage>();
         for (OutboundMessage message : messages) {
             var before = known.get(message.wamid());
-            if (before == null || before.state() == State.RETRYING) {
+            var inFlight = relaying.get(message.wamid());
+            if (inFlight != null) {
+                answers.add(inFlight);
+            } else if (before == null || before.state() == State.RETRYING) {
                 toSend.add(message);
             } else {
                 if (before.state() == State.SENDING) {
-                    record(message, null, State.UNCERTAIN, before.attempts());
+                    tx.executeWithoutResult(status -> relayed.record(message.wamid(), message.phoneNumberId(), null,
+                            State.UNCERTAIN, before.attempts(), clock.instant()));
                     log.warn("message {} was being relayed when a node stopped: recorded as uncertain, not resent",
                             message.wamid());
                 }
-                results.add(TransportResult.taken(message.wamid()));
+                answers.add(CompletableFuture.completedFuture(TransportResult.taken(message.wamid())));
             }
-        }
-        if (toSend.isEmpty()) {
-            return results;
         }
         var linked = links.findAll(toSend.stream().map(OutboundMessage::phoneNumberId).distinct().toList())
                 .stream().collect(Collectors.toMap(CloudLinks.Link::phoneNumberId, link -> link));
-        var attempts = new LinkedHashMap<String, Integer>();
-        toSend.forEach(m -> attempts.put(m.wamid(), known.containsKey(m.wamid()) ? known.get(m.wamid()).attempts() + 1 : 1));
-        var futures = new ArrayList<Future<List<TransportResult>>>();
-        for (var lane : toSend.stream().collect(Collectors.groupingBy(this::lane, LinkedHashMap::new,
-                Collectors.toList())).values()) {
-            var link = linked.get(lane.get(0).phoneNumberId());
-            futures.add(numbers.submit(() -> relay(link, lane, attempts)));
+        for (OutboundMessage message : toSend) {
+            var before = known.get(message.wamid());
+            int attempt = before == null ? 1 : before.attempts() + 1;
+            var link = linked.get(message.phoneNumberId());
+            var answer = lanes.run(lane(message), () -> relay(link, message, attempt));
+            relaying.put(message.wamid(), answer);
+            answer.whenComplete((result, failure) -> relaying.remove(message.wamid(), answer));
+            answers.add(answer);
         }
-        for (var future : futures) {
-            try {
-                results.addAll(future.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while relaying to Meta", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("relaying to Meta failed", e.getCause());
-            }
-        }
-        return results;
+        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
+                .thenApply(all -> answers.stream().map(CompletableFuture::join).toList());
     }
 
     /** Messages to one customer go one after the other, in order; a number has a few such lanes side by side. */
@@ -108,28 +125,24 @@ class CloudTransport implements MessageTransport {
         return message.phoneNumberId() + "/" + Math.floorMod(message.waId().hashCode(), perNumber);
     }
 
-    private List<TransportResult> relay(CloudLinks.Link link, List<OutboundMessage> messages, Map<String, Integer> attempts) {
-        var results = new ArrayList<TransportResult>();
-        for (OutboundMessage message : messages) {
-            if (link == null) {
-                results.add(TransportResult.refused(message.wamid(), new MessageError(131000, "Something went wrong",
-                        "The business number is not linked to a phone number on Meta's Cloud API.")));
-            } else if (link.broken()) {
-                results.add(TransportResult.later(message.wamid(), brokenLinkPause));
-            } else {
-                results.add(relayOne(link, message, attempts.get(message.wamid())));
-            }
+    private TransportResult relay(CloudLinks.Link link, OutboundMessage message, int attempt) {
+        if (link == null) {
+            return TransportResult.refused(message.wamid(), new MessageError(131000, "Something went wrong",
+                    "The business number is not linked to a phone number on Meta's Cloud API."));
         }
-        return results;
+        if (link.broken() || link.linkedAt().equals(refusedLinks.get(link.phoneNumberId()))) {
+            return TransportResult.later(message.wamid(), brokenLinkPause);
+        }
+        return relayOne(link, message, attempt);
     }
 
     /**
-     * Each message is marked SENDING in its own commit before its request goes out: one found so
-     * after a crash was in flight, may have reached Meta, and is never sent again.
+     * Each message is marked SENDING, and committed (with others claimed at the same moment), before
+     * its request goes out: one found so after a crash was in flight, may have reached Meta, and is
+     * never sent again.
      */
     private TransportResult relayOne(CloudLinks.Link link, OutboundMessage message, int attempt) {
-        if (!Boolean.TRUE.equals(tx.execute(status -> relayed.claimSending(message.wamid(), message.phoneNumberId(),
-                attempt, clock.instant())))) {
+        if (!claims.submit(new Claim(message.wamid(), message.phoneNumberId(), attempt, clock.instant())).done().join()) {
             return TransportResult.taken(message.wamid());
         }
         MetaGraph.Answer answer;
@@ -137,7 +150,7 @@ class CloudTransport implements MessageTransport {
             answer = meta.post(link.metaPhoneNumberId() + "/messages", link.token(), bodies.of(message));
         } catch (MetaGraph.NotSent notSent) {
             record(message, null, State.RETRYING, attempt);
-            return TransportResult.later(message.wamid(), MetaErrorRule.backoff(attempt, java.util.Optional.empty()));
+            return TransportResult.later(message.wamid(), MetaErrorRule.backoff(attempt, Optional.empty()));
         } catch (MetaGraph.Unanswered unanswered) {
             record(message, null, State.UNCERTAIN, attempt);
             log.warn("Meta did not answer for message {} ({}): recorded as uncertain, not resent", message.wamid(),
@@ -161,6 +174,7 @@ class CloudTransport implements MessageTransport {
             }
             case BROKEN_LINK -> {
                 record(message, null, State.RETRYING, attempt - 1);
+                refusedLinks.put(link.phoneNumberId(), link.linkedAt());
                 brokenLinks.report(link.phoneNumberId(),
                         "Meta refused the access token: " + error.path("message").asString(""));
                 return TransportResult.later(message.wamid(), brokenLinkPause);
@@ -172,9 +186,28 @@ class CloudTransport implements MessageTransport {
         }
     }
 
+    /** Waits for the commit: a message asked for again must be RETRYING, not SENDING, when it is handed over again. */
     private void record(OutboundMessage message, String metaWamid, State state, int attempts) {
-        tx.executeWithoutResult(status -> relayed.record(message.wamid(), message.phoneNumberId(), metaWamid, state,
-                attempts, clock.instant()));
+        outcomes.submit(new Outcome(message.wamid(), message.phoneNumberId(), metaWamid, state, attempts,
+                clock.instant())).done().join();
+    }
+
+    private List<Boolean> claimAll(List<Claim> batch) {
+        return tx.execute(status -> batch.stream()
+                .map(c -> relayed.claimSending(c.wamid(), c.phoneNumberId(), c.attempt(), c.at())).toList());
+    }
+
+    private List<Boolean> recordAll(List<Outcome> batch) {
+        tx.executeWithoutResult(status -> batch.forEach(o -> relayed.record(o.wamid(), o.phoneNumberId(),
+                o.metaWamid(), o.state(), o.attempts(), o.at())));
+        return Collections.nCopies(batch.size(), Boolean.TRUE);
+    }
+
+    @PreDestroy
+    void close() {
+        lanes.close();
+        claims.close();
+        outcomes.close();
     }
 
     private static MessageError metaError(Integer code, JsonNode error) {

@@ -44,10 +44,6 @@ class MetaInbox extends BackgroundWork {
     }
 
     /**
-     * One delivery per transaction, as Meta sent them: the statuses of one message come in separate
-     * deliveries, and applying them in separate commits keeps the business's webhooks for them apart too.
-     */
-    /**
      * A batch in one transaction; when one of its deliveries fails, each of them on its own. Two statuses
      * of one message may then share a commit, and the business's webhooks for them go out together, in
      * no fixed order, as webhooks do anyway.

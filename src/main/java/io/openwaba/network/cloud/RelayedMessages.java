@@ -81,11 +81,14 @@ class RelayedMessages {
                 .param("wamid", wamid).query(String.class).optional();
     }
 
-    /** An uncertain message Meta has reported on is settled: Meta has it. */
+    /**
+     * A message Meta has reported on is settled: Meta has it, even if its answer to the send is
+     * still on its way or never came (the node stopped, or the request timed out).
+     */
     void settle(String wamid, String metaWamid) {
         jdbc.sql("""
                 UPDATE network_cloud_message SET state = 'RELAYED', meta_wamid = :meta
-                WHERE wamid = :wamid AND state = 'UNCERTAIN'""")
+                WHERE wamid = :wamid AND state IN ('UNCERTAIN', 'SENDING')""")
                 .param("meta", metaWamid).param("wamid", wamid).update();
     }
 

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,10 +43,10 @@ class SandboxTransport implements MessageTransport {
     }
 
     @Override
-    public List<TransportResult> send(List<OutboundMessage> messages) {
+    public CompletableFuture<List<TransportResult>> send(List<OutboundMessage> messages) {
         var results = tx.execute(status -> deliver(messages));
         acks.wake();
-        return results;
+        return CompletableFuture.completedFuture(results);
     }
 
     private List<TransportResult> deliver(List<OutboundMessage> messages) {

@@ -1,4 +1,4 @@
-package io.openwaba.messaging;
+package io.openwaba.shared;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * only once its item is committed, so a 200 is never answered for data that could be lost. The
  * batch writer answers each item (whether it was written, or why not): {@code R}, one per item, in order.
  */
-final class GroupCommit<T, R> {
+public final class GroupCommit<T, R> {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
@@ -27,7 +27,7 @@ final class GroupCommit<T, R> {
     private final Thread writer;
     private volatile boolean running = true;
 
-    GroupCommit(String name, int maxBatch, Function<List<T>, List<R>> writeBatch) {
+    public GroupCommit(String name, int maxBatch, Function<List<T>, List<R>> writeBatch) {
         this.maxBatch = maxBatch;
         this.writeBatch = writeBatch;
         this.writer = new Thread(this::loop, name);
@@ -36,7 +36,7 @@ final class GroupCommit<T, R> {
     }
 
     /** A submitted item: wait for {@link #done()}, or {@link #withdraw()} it while it is still queued. */
-    static final class Pending<T, R> {
+    public static final class Pending<T, R> {
         private final T item;
         private final CompletableFuture<R> done = new CompletableFuture<>();
         private final AtomicBoolean taken = new AtomicBoolean();
@@ -45,17 +45,17 @@ final class GroupCommit<T, R> {
             this.item = item;
         }
 
-        CompletableFuture<R> done() {
+        public CompletableFuture<R> done() {
             return done;
         }
 
         /** True if the item was still waiting and now will never be written. */
-        boolean withdraw() {
+        public boolean withdraw() {
             return taken.compareAndSet(false, true);
         }
     }
 
-    Pending<T, R> submit(T item) {
+    public Pending<T, R> submit(T item) {
         var pending = new Pending<T, R>(item);
         if (!running) {
             pending.withdraw();
@@ -66,7 +66,7 @@ final class GroupCommit<T, R> {
         return pending;
     }
 
-    void close() {
+    public void close() {
         running = false;
         try {
             writer.join(5_000);
