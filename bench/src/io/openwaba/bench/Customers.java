@@ -25,7 +25,12 @@ final class Customers {
      * customers. The sends go round-robin over the customers, so each pair gets one send in
      * {@code customers / rate} seconds, and each number {@code rate / numbers} sends per second.
      */
-    static List<String> prepare(Options options, SetupClient setup, BusinessNumbers numbers)
+    /** Has each customer {@code i} write to number {@code i % numbers}, which opens their window. */
+    interface Prepare {
+        void open(List<String> waIds) throws InterruptedException;
+    }
+
+    static List<String> prepare(Options options, BusinessNumbers numbers, Prepare opener)
             throws InterruptedException {
         List<String> waIds = IntStream.range(0, options.customers())
                 .mapToObj(i -> String.valueOf(FIRST_CUSTOMER + i))
@@ -38,6 +43,12 @@ final class Customers {
                         number(options.rate()), waIds.size(), pairSeconds);
             }
         }
+        opener.open(waIds);
+        return waIds;
+    }
+
+    /** On a sandbox network: creates the customers, then each writes one message. */
+    static void open(List<String> waIds, SetupClient setup, BusinessNumbers numbers) throws InterruptedException {
         List<String> ids = numbers.ids();
         log("creating %d customers, each writing to one of %d numbers", waIds.size(), ids.size());
         setup.sendAll("create customer", IntStream.range(0, waIds.size())
@@ -49,6 +60,5 @@ final class Customers {
                         "{\"to\":" + Json.quote(ids.get(i % ids.size()))
                                 + ",\"type\":\"text\",\"text\":{\"body\":\"hi\"}}"))
                 .toList(), Set.of(200, 201));
-        return waIds;
     }
 }

@@ -8,7 +8,8 @@ import java.util.Map;
  */
 record Options(String baseUrl, int duration, double rate, int clients, int customers, int warmup,
                int receiverPort, int drainTimeout, int pingDuration, Mode mode, int numbers,
-               String adminToken, int throughput, String tier, String metaUrl, String metaVerifyToken) {
+               String adminToken, int throughput, String tier, String metaUrl, String metaVerifyToken,
+               int minimalMetaPort, String metaAppSecret, int metaLatencyMs) {
 
     static final String USAGE = """
             usage: bench/load.sh [options]   (compiles bench/src and runs io.openwaba.bench.SendLoad)
@@ -45,7 +46,14 @@ record Options(String baseUrl, int duration, double rate, int clients, int custo
                                      and customers are set up there and mirrored, linked, on the cloud node;
                                      no ceiling is measured (the cloud node has no /sandbox/ping) (default none)
               --meta-verify-token T  the cloud node's openwaba.cloud.verify-token, for Meta's subscription
-                                     (default bench-verify-token)""";
+                                     (default bench-verify-token)
+              --minimal-meta PORT    relay mode against a minimal Meta run by the generator on 127.0.0.1:PORT
+                                     (the cloud node's openwaba.cloud.graph-url): it answers each send after
+                                     --meta-latency and posts sent, delivered and read back, so the cloud
+                                     node is measured without a second openwaba on the machine (default off)
+              --meta-app-secret S    the cloud node's openwaba.cloud.app-secret, which signs the minimal
+                                     Meta's webhooks (needed with --minimal-meta)
+              --meta-latency MS      how long the minimal Meta takes to answer a send (default 0)""";
 
     static Options parse(String[] args) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -65,6 +73,9 @@ record Options(String baseUrl, int duration, double rate, int clients, int custo
         values.put("ping-duration", "10");
         values.put("meta-url", "");
         values.put("meta-verify-token", "bench-verify-token");
+        values.put("minimal-meta", "0");
+        values.put("meta-app-secret", "");
+        values.put("meta-latency", "0");
         for (int i = 0; i < args.length; i += 2) {
             String name = args[i].startsWith("--") ? args[i].substring(2) : args[i];
             if (!values.containsKey(name)) {
@@ -102,9 +113,17 @@ record Options(String baseUrl, int duration, double rate, int clients, int custo
                 integer(values, "throughput", 0, Integer.MAX_VALUE),
                 tier,
                 values.get("meta-url").replaceAll("/+$", ""),
-                values.get("meta-verify-token"));
+                values.get("meta-verify-token"),
+                integer(values, "minimal-meta", 0, 65_535),
+                values.get("meta-app-secret"),
+                integer(values, "meta-latency", 0, 600_000));
         options.check();
         return options;
+    }
+
+    /** The server under load relays to Meta: a sandbox node playing it, or the generator's minimal Meta. */
+    boolean relay() {
+        return !metaUrl.isEmpty() || minimalMetaPort > 0;
     }
 
     /** Sends the run can make at most: one per slot of the warm-up and the measured window. */
@@ -114,8 +133,14 @@ record Options(String baseUrl, int duration, double rate, int clients, int custo
 
     /** Refuses combinations that cannot give a clean run: the limits would refuse sends by design. */
     private void check() {
-        if (!metaUrl.isEmpty() && mode != Mode.FOUNDATION) {
-            throw new IllegalArgumentException("--meta-url runs the foundation mode only");
+        if ((!metaUrl.isEmpty() || minimalMetaPort > 0) && mode != Mode.FOUNDATION) {
+            throw new IllegalArgumentException("--meta-url and --minimal-meta run the foundation mode only");
+        }
+        if (!metaUrl.isEmpty() && minimalMetaPort > 0) {
+            throw new IllegalArgumentException("--meta-url and --minimal-meta exclude each other");
+        }
+        if (minimalMetaPort > 0 && (metaAppSecret.isEmpty() || adminToken.isEmpty())) {
+            throw new IllegalArgumentException("--minimal-meta needs --meta-app-secret and --admin-token");
         }
         boolean needsAdmin = numbers > 1 || throughput > 0 || !tier.isEmpty();
         if (needsAdmin && adminToken.isEmpty()) {

@@ -4,6 +4,7 @@ import io.openwaba.bench.client.Driver;
 import io.openwaba.bench.client.OnSuccess;
 import io.openwaba.bench.client.RequestTemplate;
 import io.openwaba.bench.client.Target;
+import io.openwaba.bench.meta.MinimalMeta;
 import io.openwaba.bench.receiver.Receiver;
 import io.openwaba.bench.report.Report;
 import io.openwaba.bench.shared.DaemonThreads;
@@ -12,6 +13,7 @@ import io.openwaba.bench.stats.Audit;
 import io.openwaba.bench.stats.Ledger;
 import io.openwaba.bench.stats.PhaseStats;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +46,9 @@ import static io.openwaba.bench.shared.Log.log;
  * one send per pair every 10 s. {@code templates}: the demo template outside any window to a new generated
  * customer each time, from numbers set to TIER_100K and 1,000 messages/s (see {@link Messages#templates}).
  * With {@code --meta-url} the foundation mode runs against a cloud node relaying to a sandbox node that plays
- * Meta ({@link Relay}; {@code bench/relay.sh} starts both).
+ * Meta ({@link Relay}; {@code bench/relay.sh} starts both), with {@code --minimal-meta} against a minimal Meta
+ * that the generator runs itself ({@link io.openwaba.bench.meta.MinimalMeta}), which measures the cloud node
+ * without a second openwaba on the machine.
  *
  * <p>A local webhook receiver checks the {@code X-Hub-Signature-256} of every delivery and that each
  * accepted message gets its sent, delivered and read status exactly once (in templates mode: its failed
@@ -126,7 +130,10 @@ public class SendLoad {
     }
 
     private int run() throws Exception {
-        boolean relay = !options.metaUrl().isEmpty();
+        if (options.minimalMetaPort() > 0) {
+            return runOnMinimalMeta();
+        }
+        boolean relay = options.relay();
         // The network the customers are on: the server itself, or in relay mode the sandbox node that plays Meta.
         SetupClient network = relay ? new SetupClient(options.metaUrl(), options.adminToken(), options.clients()) : setup;
         try {
@@ -152,7 +159,41 @@ public class SendLoad {
         }
     }
 
+    /** The cloud node relaying to the generator's minimal Meta, which also plays the customers. */
+    private int runOnMinimalMeta() throws Exception {
+        try (MinimalMeta meta = MinimalMeta.start(options.minimalMetaPort(), options.baseUrl(), options.metaAppSecret(),
+                Duration.ofMillis(options.metaLatencyMs()), Relay.MINIMAL_META_WABA)) {
+            long setupStart = now();
+            Relay.Mirrored business = Relay.onMinimalMeta(options, setup);
+            try (Receiver receiver = Receiver.start(options.receiverPort(), business.business().appSecret())) {
+                log("minimal Meta on %s answering after %d ms, webhook receiver on %s", meta.url(),
+                        options.metaLatencyMs(), receiver.callbackUrl());
+                List<String> metaIds = Relay.minimalMetaIds(options);
+                Customers.Prepare customers = waIds -> {
+                    log("%d customers write to the cloud node's numbers through the minimal Meta", waIds.size());
+                    for (int i = 0; i < waIds.size(); i++) {
+                        meta.customerMessage(metaIds.get(i % metaIds.size()), waIds.get(i));
+                    }
+                };
+                int exit = load(business.business(), business.numbers(), customers, receiver, setupStart, true);
+                log("minimal Meta: %d sends taken, %d webhooks posted, %d refused", meta.sends.sum(),
+                        meta.webhooksPosted.sum(), meta.webhooksRefused.sum());
+                return exit;
+            }
+        } finally {
+            driver.close();
+            ticker.shutdownNow();
+            setup.close();
+        }
+    }
+
     private int load(Sandbox sandbox, BusinessNumbers numbers, SetupClient network, BusinessNumbers networkNumbers,
+                     Receiver receiver, long setupStart, boolean relay) throws Exception {
+        return load(sandbox, numbers, waIds -> Customers.open(waIds, network, networkNumbers), receiver, setupStart,
+                relay);
+    }
+
+    private int load(Sandbox sandbox, BusinessNumbers numbers, Customers.Prepare opener,
                      Receiver receiver, long setupStart, boolean relay) throws Exception {
         Subscription.create(setup, sandbox, receiver);
         Messages messages = new Messages(target, sandbox);
@@ -163,7 +204,7 @@ public class SendLoad {
             if (options.mode() == Mode.TEMPLATES) {
                 sends = messages.templates(numbers.ids(), options.customers());
             } else {
-                List<String> customers = Customers.prepare(options, network, networkNumbers);
+                List<String> customers = Customers.prepare(options, numbers, opener);
                 if (relay) {
                     awaitWindows(receiver, customers.size());
                 }
@@ -301,7 +342,10 @@ public class SendLoad {
         Report report = new Report()
                 .section("configuration")
                 .put("base_url", options.baseUrl())
-                .put("relayed_to", options.metaUrl().isEmpty() ? "none (sandbox network)"
+                .put("relayed_to", options.minimalMetaPort() > 0
+                        ? "the generator's minimal Meta on port " + options.minimalMetaPort() + ", answering after "
+                                + options.metaLatencyMs() + " ms"
+                        : options.metaUrl().isEmpty() ? "none (sandbox network)"
                         : options.metaUrl() + " (a sandbox node playing Meta)")
                 .put("mode", options.mode().label() + (templates
                         ? " (" + Messages.TEMPLATE_NAME + " outside any window, each send to a new customer)"
