@@ -2,9 +2,12 @@ package io.openwaba.network.cloud;
 
 import io.openwaba.network.OnCloud;
 import io.openwaba.shared.BackgroundWork;
+import io.openwaba.shared.GroupCommit;
+import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +31,7 @@ class MetaInbox extends BackgroundWork {
     private final MetaWebhooks webhooks;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final GroupCommit<String, Boolean> keeper = new GroupCommit<>("meta-inbox-keeper", 200, this::insertAll);
 
     MetaInbox(MetaInboxRows rows, MetaWebhooks webhooks, TransactionTemplate tx, Clock clock, CloudSettings settings) {
         super("meta-inbox", settings.inboxThreads(), settings.inboxPollInterval());
@@ -37,10 +41,24 @@ class MetaInbox extends BackgroundWork {
         this.clock = clock;
     }
 
-    /** Keeps a verified delivery for the inbox threads; runs before Meta gets its 200. */
+    /**
+     * Keeps a verified delivery for the inbox threads; runs before Meta gets its 200, and returns once
+     * the delivery is committed (with the others that arrived meanwhile: Meta posts each status alone).
+     */
     void keep(byte[] body) {
-        rows.insert(new String(body, StandardCharsets.UTF_8), clock.instant());
+        keeper.submit(new String(body, StandardCharsets.UTF_8)).done().join();
         wake();
+    }
+
+    private List<Boolean> insertAll(List<String> bodies) {
+        var now = clock.instant();
+        tx.executeWithoutResult(status -> bodies.forEach(body -> rows.insert(body, now)));
+        return Collections.nCopies(bodies.size(), Boolean.TRUE);
+    }
+
+    @PreDestroy
+    void close() {
+        keeper.close();
     }
 
     /**
