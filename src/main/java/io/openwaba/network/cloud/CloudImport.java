@@ -80,6 +80,7 @@ class CloudImport {
         var linked = new ArrayList<Imported>();
         var skipped = new ArrayList<Imported>();
         var now = clock.instant();
+        var numbersOfWaba = numbers.ofWaba(waba.id());
         for (var meta : listed) {
             if (meta.id() == null || !meta.id().matches("\\d{1,64}")) {
                 skipped.add(skip(meta, null, "Meta listed it without a numeric id"));
@@ -99,7 +100,7 @@ class CloudImport {
                 skipped.add(skip(meta, null, "Meta shows no verified_name for it"));
                 continue;
             }
-            var existing = numbers.ofWaba(waba.id()).stream()
+            var existing = numbersOfWaba.stream()
                     .filter(number -> number.waId().digits().equals(waId.digits())).findFirst();
             if (existing.isPresent()) {
                 var link = links.find(existing.get().id());

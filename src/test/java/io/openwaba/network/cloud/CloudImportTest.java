@@ -186,7 +186,7 @@ class CloudImportTest extends CloudNodeTest {
     }
 
     @Test
-    void aNumberTheWabaAlreadyHasIsLinkedNotCreatedAgain() {
+    void aNumberTheWabaAlreadyHasIsLinkedNotCreatedAgainAndAnotherWabaCannotImportIt() {
         var metaWaba = wabaAtMeta(1);
         var meta = metaWaba.numbers().get(0);
         var shop = shopWithoutNumbers(true);
@@ -202,6 +202,41 @@ class CloudImportTest extends CloudNodeTest {
         assertThat(cloudHttp.get("/api/phone-numbers/" + numberId + "/cloud", ADMIN_TOKEN)
                 .json().get("meta_phone_number_id").asString()).isEqualTo(meta.phoneNumberId());
         assertThat(numbersOnCloud(shop)).hasSize(1);
+
+        var elsewhere = shopWithoutNumbers(true);
+        var intoAnother = importFrom(elsewhere, metaWaba.id(), atMeta.token());
+        assertThat(intoAnother.status()).as(intoAnother.body()).isEqualTo(200);
+        assertThat(values(intoAnother.json().get("skipped"), "reason"))
+                .containsExactly("already linked to openwaba number " + numberId);
+        assertThat(numbersOnCloud(elsewhere)).isEmpty();
+    }
+
+    @Test
+    void aPhoneNumberRegisteredUnderAnotherWabaRefusesTheWholeImport() {
+        var metaWaba = wabaAtMeta(2);
+        var other = shopWithoutNumbers(true);
+        var registered = cloudHttp.post("/api/wabas/" + other.wabaId() + "/phone-numbers", ADMIN_TOKEN,
+                Map.of("phone_number", "+" + metaWaba.numbers().get(0).numberWaId(), "verified_name", "Bakery 0"));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        var shop = shopWithoutNumbers(true);
+
+        var refused = importFrom(shop, metaWaba.id(), atMeta.token());
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asString()).contains("already registered");
+        assertThat(numbersOnCloud(shop)).isEmpty();
+        assertThat(numbersOnCloud(other)).hasSize(1);
+    }
+
+    @Test
+    void metaNotAnsweringIsABadGatewayAndImportsNothing() {
+        var metaWaba = wabaAtMeta(1);
+        var shop = shopWithoutNumbers(true);
+        standIn.delayNext("/v21.0/" + metaWaba.id() + "/phone_numbers", java.time.Duration.ofSeconds(3));
+
+        var unanswered = importFrom(shop, metaWaba.id(), atMeta.token());
+        assertThat(unanswered.status()).as(unanswered.body()).isEqualTo(502);
+        assertThat(unanswered.json().get("detail").asString()).contains("did not answer", "nothing was imported");
+        assertThat(numbersOnCloud(shop)).isEmpty();
     }
 
     @Test
