@@ -23,6 +23,7 @@ class ManagementErrors {
     ResponseEntity<ProblemDetail> problem(ApiProblem problem) {
         var body = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
         body.setTitle(problem.title());
+        problem.properties().forEach(body::setProperty);
         return ResponseEntity.status(problem.status()).body(body);
     }
 

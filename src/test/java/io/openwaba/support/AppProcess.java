@@ -41,6 +41,28 @@ public final class AppProcess implements AutoCloseable {
         return start(arguments, Files.createTempDirectory("openwaba-app"), port);
     }
 
+    /** How a run that was expected to end by itself ended: its exit code and what it logged. */
+    public record Exit(int code, String log) {
+    }
+
+    /**
+     * Runs an instance that should refuse to start, with only these arguments (no admin token is
+     * added), and waits until it exits.
+     */
+    public static Exit runUntilExit(List<String> arguments) throws IOException, InterruptedException {
+        var log = Files.createTempFile("openwaba-app", ".log").toFile();
+        var command = new ArrayList<>(List.of(new File(System.getProperty("java.home"), "bin/java").getPath(),
+                "-Xmx384m", "-cp", System.getProperty("java.class.path"), "io.openwaba.OpenWabaApplication",
+                "--server.port=0", "--openwaba.data-dir=" + Files.createTempDirectory("openwaba-app")));
+        command.addAll(arguments);
+        var process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("openwaba kept running; see " + log);
+        }
+        return new Exit(process.exitValue(), Files.readString(log.toPath()));
+    }
+
     /** Stops the instance at once, as a crash or {@code kill -9} would: no shutdown hook runs. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

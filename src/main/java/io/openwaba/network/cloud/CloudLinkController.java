@@ -59,12 +59,9 @@ class CloudLinkController {
         if (request == null) {
             throw ApiProblem.badRequest("a body with meta_phone_number_id, meta_waba_id and access_token is required");
         }
-        requireGraphId("meta_phone_number_id", request.metaPhoneNumberId());
-        requireGraphId("meta_waba_id", request.metaWabaId());
-        var token = request.accessToken();
-        if (token == null || token.isBlank() || token.length() > 1024 || !token.matches("[\\x21-\\x7e]+")) {
-            throw ApiProblem.badRequest("access_token must be Meta's access token: 1 to 1024 visible ASCII characters");
-        }
+        MetaInput.graphId("meta_phone_number_id", request.metaPhoneNumberId());
+        MetaInput.graphId("meta_waba_id", request.metaWabaId());
+        var token = MetaInput.accessToken(request.accessToken());
         var owner = links.numberOfMeta(request.metaPhoneNumberId());
         if (owner.isPresent() && !owner.get().equals(id)) {
             throw ApiProblem.conflict("Meta phone number " + request.metaPhoneNumberId()
@@ -97,12 +94,6 @@ class CloudLinkController {
         if (!answer.ok()) {
             throw ApiProblem.badRequest("Meta refused to show phone number " + metaPhoneNumberId + " with this token: "
                     + answer.body().path("error").path("message").asString("HTTP " + answer.status()));
-        }
-    }
-
-    private static void requireGraphId(String field, String value) {
-        if (value == null || !value.matches("\\d{1,64}")) {
-            throw ApiProblem.badRequest(field + " must be Meta's numeric id (1 to 64 digits)");
         }
     }
 }
