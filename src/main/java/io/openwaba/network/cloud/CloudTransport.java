@@ -25,6 +25,8 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -122,7 +124,11 @@ class CloudTransport implements MessageTransport {
 
     /** Messages to one customer go one after the other, in order; a number has a few such lanes side by side. */
     private String lane(OutboundMessage message) {
-        return message.phoneNumberId() + "/" + Math.floorMod(message.waId().hashCode(), perNumber);
+        return lane(message.phoneNumberId(), message.waId());
+    }
+
+    private String lane(String phoneNumberId, String waId) {
+        return phoneNumberId + "/" + Math.floorMod(waId.hashCode(), perNumber);
     }
 
     private TransportResult relay(CloudLinks.Link link, OutboundMessage message, int attempt) {
@@ -217,11 +223,35 @@ class CloudTransport implements MessageTransport {
         return new MessageError(code == null ? 131000 : code, title, details);
     }
 
-    /** Read receipts for customers' messages go to Meta as they are; their wamids are Meta's own. */
+    /**
+     * Read receipts for customers' messages go to Meta as they are (their wamids are Meta's own),
+     * once the caller's transaction has committed and in the customer's lane, so the business's
+     * request does not wait for Meta.
+     */
     @Override
     public void markRead(ReadReceipt receipt) {
+        if (receipt.wamids().isEmpty()) {
+            return;
+        }
+        Runnable send = () -> lanes.run(lane(receipt.phoneNumberId(), receipt.waId()), () -> {
+            sendReadReceipt(receipt);
+            return null;
+        });
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    send.run();
+                }
+            });
+        } else {
+            send.run();
+        }
+    }
+
+    private void sendReadReceipt(ReadReceipt receipt) {
         var link = links.find(receipt.phoneNumberId());
-        if (link.isEmpty() || link.get().broken() || receipt.wamids().isEmpty()) {
+        if (link.isEmpty() || link.get().broken()) {
             return;
         }
         var body = new LinkedHashMap<String, Object>();

@@ -43,6 +43,23 @@ class CloudRelayTest extends CloudNodeTest {
     }
 
     @Test
+    void marksAsReadOnTheCloudNodeTurnTheCustomersTicksBlueAtMeta() {
+        var conversation = conversation();
+        var wamid = conversation.webhooks().inboundMessages().get(0).value().at("/messages/0/id").asString();
+
+        var read = cloudHttp.post("/v21.0/" + conversation.shop().phoneNumberId() + "/messages",
+                conversation.shop().token(), Map.of("messaging_product", "whatsapp", "status", "read",
+                        "message_id", wamid));
+
+        assertThat(read.status()).as(read.body()).isEqualTo(200);
+        eventually(() -> assertThat(http.get("/sandbox/customers/" + conversation.customer() + "/messages", null)
+                .json()).anySatisfy(line -> {
+                    assertThat(line.get("id").asString()).isEqualTo(wamid);
+                    assertThat(line.get("status").asString()).isEqualTo("read");
+                }));
+    }
+
+    @Test
     void aFreeFormSendOutsideTheWindowFailsLocallyWithoutAskingMeta() {
         var shop = businessOnCloud(numberAtMeta());
         var stranger = newCustomer();
