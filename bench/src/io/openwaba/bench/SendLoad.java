@@ -176,7 +176,7 @@ public class SendLoad {
                     }
                 };
                 int exit = load(business.business(), business.numbers(), customers, receiver, setupStart, true);
-                log("minimal Meta: %d sends taken, %d webhooks posted, %d refused", meta.sends.sum(),
+                log("minimal Meta: %d sends taken, %d webhooks posted, %d attempts refused (tried again)", meta.sends.sum(),
                         meta.webhooksPosted.sum(), meta.webhooksRefused.sum());
                 return exit;
             }

@@ -16,6 +16,7 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,12 +31,16 @@ import javax.crypto.spec.SecretKeySpec;
  * with a new wamid after {@code latency}, then posts {@code sent}, {@code delivered} and {@code read} to the
  * cloud node's {@code /webhooks/meta} at the sandbox's default delays (100 ms, 500 ms, 2 s), one status per
  * delivery, signed with the Meta app's secret, each carrying the message's {@code biz_opaque_callback_data}.
- * Customers' messages are posted the same way ({@link #customerMessage}). It keeps no state beyond counters.
+ * Customers' messages are posted the same way ({@link #customerMessage}). Like Meta, it posts on a bounded
+ * number of connections ({@value #POSTERS}) and tries a refused delivery again ({@value #ATTEMPTS} times, a
+ * second apart). It keeps no state beyond counters.
  */
 public final class MinimalMeta implements AutoCloseable {
 
     private static final long[] STATUS_DELAYS_MS = {100, 500, 2000};
     private static final String[] STATUSES = {"sent", "delivered", "read"};
+    private static final int POSTERS = 64;
+    private static final int ATTEMPTS = 5;
 
     public final LongAdder sends = new LongAdder();
     public final LongAdder webhooksPosted = new LongAdder();
@@ -44,8 +49,8 @@ public final class MinimalMeta implements AutoCloseable {
     private final HttpServer server;
     private final ScheduledExecutorService timers =
             Executors.newScheduledThreadPool(2, DaemonThreads.named("meta-timer"));
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .executor(Executors.newFixedThreadPool(4, DaemonThreads.named("meta-webhooks"))).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final ExecutorService posters = Executors.newFixedThreadPool(POSTERS, DaemonThreads.named("meta-webhooks"));
     private final URI webhooks;
     private final ThreadLocal<Mac> mac;
     private final Duration latency;
@@ -138,13 +143,30 @@ public final class MinimalMeta implements AutoCloseable {
                 .header("Content-Type", "application/json")
                 .header("X-Hub-Signature-256", "sha256=" + HexFormat.of().formatHex(mac.get().doFinal(bytes)))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
-        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-            if (failure == null && response.statusCode() == 200) {
-                webhooksPosted.increment();
-            } else {
-                webhooksRefused.increment();
+        posters.execute(() -> deliver(request));
+    }
+
+    private void deliver(HttpRequest request) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    webhooksPosted.increment();
+                    return;
+                }
+            } catch (IOException refused) {
+                // tried again below, as Meta does
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+                return;
             }
-        });
+            webhooksRefused.increment();
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private static String epochSecond() {
@@ -166,5 +188,6 @@ public final class MinimalMeta implements AutoCloseable {
     public void close() {
         server.stop(0);
         timers.shutdownNow();
+        posters.shutdownNow();
     }
 }

@@ -62,18 +62,16 @@ class MetaInbox extends BackgroundWork {
     }
 
     /**
-     * A batch in one transaction; when one of its deliveries fails, each of them on its own. Two statuses
-     * of one message may then share a commit, and the business's webhooks for them go out together, in
-     * no fixed order, as webhooks do anyway.
+     * A batch in one transaction, its statuses reported together; when one of its deliveries fails,
+     * each of them on its own. Two statuses of one message may share a commit, and the business's
+     * webhooks for them then go out together, in no fixed order, as webhooks do anyway.
      */
     @Override
     protected int step() {
         try {
             return tx.execute(status -> {
                 var due = rows.claim(BATCH, clock.instant());
-                for (var delivery : due) {
-                    applyStored(delivery.body());
-                }
+                applyStored(due);
                 if (!due.isEmpty()) {
                     rows.delete(due.stream().map(MetaInboxRows.Delivery::id).toList());
                 }
@@ -86,9 +84,9 @@ class MetaInbox extends BackgroundWork {
         }
     }
 
-    private void applyStored(String body) {
+    private void applyStored(List<MetaInboxRows.Delivery> deliveries) {
         try {
-            webhooks.apply(body.getBytes(StandardCharsets.UTF_8));
+            webhooks.apply(deliveries.stream().map(delivery -> delivery.body().getBytes(StandardCharsets.UTF_8)).toList());
         } catch (MetaWebhooks.Unreadable unreadable) {
             throw new IllegalStateException("a stored delivery could not be read: " + unreadable.getMessage());
         }
@@ -98,7 +96,7 @@ class MetaInbox extends BackgroundWork {
     private void apply(long id) {
         try {
             tx.executeWithoutResult(status -> rows.lock(id).ifPresent(delivery -> {
-                applyStored(delivery.body());
+                applyStored(List.of(delivery));
                 rows.delete(List.of(id));
             }));
         } catch (RuntimeException failed) {

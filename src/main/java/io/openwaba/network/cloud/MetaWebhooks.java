@@ -8,10 +8,14 @@ import io.openwaba.messaging.StatusReports;
 import io.openwaba.network.OnCloud;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -72,31 +76,42 @@ class MetaWebhooks {
         return root;
     }
 
+    /**
+     * Applies deliveries in one transaction, in their order; the statuses among them are looked
+     * up and reported together, since Meta posts each status alone.
+     */
     @Transactional
-    public void apply(byte[] body) throws Unreadable {
-        var root = read(body);
-        var reports = new ArrayList<StatusReport>();
-        for (JsonNode entry : root.path("entry")) {
-            for (JsonNode change : entry.path("changes")) {
-                if ("messages".equals(change.path("field").asString(""))) {
-                    applyMessages(change.path("value"), reports);
+    public void apply(List<byte[]> bodies) throws Unreadable {
+        var statuses = new ArrayList<MetaStatus>();
+        var numbers = new HashMap<String, Optional<String>>();
+        for (byte[] body : bodies) {
+            for (JsonNode entry : read(body).path("entry")) {
+                for (JsonNode change : entry.path("changes")) {
+                    if ("messages".equals(change.path("field").asString(""))) {
+                        applyMessages(change.path("value"), numbers, statuses);
+                    }
                 }
             }
         }
+        var reports = statusReports(statuses);
         if (!reports.isEmpty()) {
             statusReports.report(reports);
         }
     }
 
-    private void applyMessages(JsonNode value, List<StatusReport> reports) {
+    /** A status as Meta reported it, before it is matched with the message openwaba relayed. */
+    private record MetaStatus(String metaWamid, String state, String callback, Instant at, MessageError error) {
+    }
+
+    private void applyMessages(JsonNode value, Map<String, Optional<String>> numbers, List<MetaStatus> statuses) {
         var metaNumber = value.path("metadata").path("phone_number_id").asString("");
-        var number = links.numberOfMeta(metaNumber);
+        var number = numbers.computeIfAbsent(metaNumber, links::numberOfMeta);
         if (number.isEmpty()) {
             log.info("a webhook from Meta names phone number {}, which no openwaba number is linked to", metaNumber);
             return;
         }
         for (JsonNode status : value.path("statuses")) {
-            statusReport(status).ifPresent(reports::add);
+            metaStatus(status).ifPresent(statuses::add);
         }
         var profileName = value.path("contacts").path(0).path("profile").path("name").asString("");
         for (JsonNode message : value.path("messages")) {
@@ -112,27 +127,51 @@ class MetaWebhooks {
         }
     }
 
-    private Optional<StatusReport> statusReport(JsonNode status) {
-        var metaWamid = status.path("id").asString("");
+    private Optional<MetaStatus> metaStatus(JsonNode status) {
         var state = status.path("status").asString("");
         if (!STATUSES.contains(state)) {
             return Optional.empty();
         }
-        var callback = status.path("biz_opaque_callback_data").asString(null);
-        var ours = callback != null && !relayed.findAll(List.of(callback)).isEmpty()
-                ? Optional.of(callback) : relayed.ourWamid(metaWamid);
-        if (ours.isEmpty()) {
-            log.info("Meta reported {} for message {}, which openwaba did not relay", state, metaWamid);
-            return Optional.empty();
-        }
-        relayed.settle(ours.get(), metaWamid);
         MessageError error = null;
         var first = status.path("errors").path(0);
         if (!first.isMissingNode()) {
             error = new MessageError(first.path("code").asInt(131000), first.path("title").asString(""),
                     first.path("error_data").path("details").asString(first.path("message").asString("")));
         }
-        return Optional.of(new StatusReport(ours.get(), state, at(status), error));
+        return Optional.of(new MetaStatus(status.path("id").asString(""), state,
+                status.path("biz_opaque_callback_data").asString(null), at(status), error));
+    }
+
+    /**
+     * Our message for each status: the one its callback data names (openwaba sends its wamid
+     * there), else the one Meta's wamid was recorded for. A message Meta reports on is settled.
+     */
+    private List<StatusReport> statusReports(List<MetaStatus> statuses) {
+        if (statuses.isEmpty()) {
+            return List.of();
+        }
+        var byOurs = relayed.findAll(statuses.stream().map(MetaStatus::callback).filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
+        var byMeta = relayed.findAllByMeta(statuses.stream()
+                .filter(status -> status.callback() == null || !byOurs.containsKey(status.callback()))
+                .map(MetaStatus::metaWamid).collect(Collectors.toSet()));
+        var reports = new ArrayList<StatusReport>();
+        var settled = new HashMap<String, String>();
+        for (MetaStatus status : statuses) {
+            var ours = status.callback() != null && byOurs.containsKey(status.callback())
+                    ? byOurs.get(status.callback()) : byMeta.get(status.metaWamid());
+            if (ours == null) {
+                log.info("Meta reported {} for message {}, which openwaba did not relay", status.state(),
+                        status.metaWamid());
+                continue;
+            }
+            if (ours.state() != RelayedMessages.State.RELAYED || ours.metaWamid() == null) {
+                settled.put(ours.wamid(), status.metaWamid());
+            }
+            reports.add(new StatusReport(ours.wamid(), status.state(), status.at(), status.error()));
+        }
+        settled.forEach(relayed::settle);
+        return reports;
     }
 
     /** Meta's time of the event, or now when it gives none that can be read. */

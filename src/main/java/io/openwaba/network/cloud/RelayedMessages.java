@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,15 +28,26 @@ class RelayedMessages {
         this.jdbc = jdbc;
     }
 
+    /** By our wamid. */
     Map<String, Relayed> findAll(Collection<String> wamids) {
-        if (wamids.isEmpty()) {
+        return find("wamid", wamids, Relayed::wamid);
+    }
+
+    /** By Meta's wamid, for statuses that name only Meta's. */
+    Map<String, Relayed> findAllByMeta(Collection<String> metaWamids) {
+        return find("meta_wamid", metaWamids, Relayed::metaWamid);
+    }
+
+    private Map<String, Relayed> find(String column, Collection<String> ids, Function<Relayed, String> key) {
+        if (ids.isEmpty()) {
             return Map.of();
         }
-        return jdbc.sql("SELECT wamid, meta_wamid, state, attempts FROM network_cloud_message WHERE wamid IN (:wamids)")
-                .param("wamids", wamids)
+        return jdbc.sql("SELECT wamid, meta_wamid, state, attempts FROM network_cloud_message WHERE " + column
+                        + " IN (:ids)")
+                .param("ids", ids)
                 .query((rs, row) -> new Relayed(rs.getString("wamid"), rs.getString("meta_wamid"),
                         State.valueOf(rs.getString("state")), rs.getInt("attempts")))
-                .list().stream().collect(Collectors.toMap(Relayed::wamid, r -> r));
+                .list().stream().collect(Collectors.toMap(key, r -> r));
     }
 
     void record(String wamid, String phoneNumberId, String metaWamid, State state, int attempts, Instant at) {
