@@ -30,9 +30,21 @@ final class LinkFetcher {
 
     /** An open response body of a 2xx answer; the caller closes it. */
     Download open(String link) throws MediaUnavailable {
+        return open(link, null);
+    }
+
+    /**
+     * As {@link #open(String)}, with {@code Authorization: Bearer} while the hops stay on the
+     * link's host, so a redirect elsewhere does not get the token.
+     */
+    Download open(String link, String bearerToken) throws MediaUnavailable {
         URI target = checked(link);
+        var origin = target.getScheme() + "://" + target.getRawAuthority();
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             var request = new HttpGet(target);
+            if (bearerToken != null && origin.equals(target.getScheme() + "://" + target.getRawAuthority())) {
+                request.setHeader("Authorization", "Bearer " + bearerToken);
+            }
             ClassicHttpResponse response;
             try {
                 response = client.executeOpen(null, request, null);

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -36,6 +37,7 @@ public class Media {
     private final MediaStorage storage;
     private final Clock clock;
     private final LinkFetcher fetcher;
+    private final ObjectProvider<MediaRelay> relay;
     private final Map<String, CompletableFuture<MediaObject>> inFlight = new ConcurrentHashMap<>();
     private final Map<String, Failure> recentFailures = new ConcurrentHashMap<>();
     static final Duration FAILURE_MEMORY = Duration.ofMinutes(1);
@@ -45,18 +47,33 @@ public class Media {
     private record Failure(String reason, java.time.Instant at) {
     }
 
-    Media(MediaRows rows, Clock clock, WallClock wall, OutboundUrlGuard guard, MediaStorage storage) {
+    Media(MediaRows rows, Clock clock, WallClock wall, OutboundUrlGuard guard, MediaStorage storage,
+          ObjectProvider<MediaRelay> relay) {
         this.rows = rows;
+        this.relay = relay;
         this.clock = clock;
         this.wall = wall;
         this.storage = storage;
         this.fetcher = new LinkFetcher(guard, Duration.ofSeconds(10));
     }
 
-    /** Stores a file uploaded through a business number; its type comes from its content. */
+    /**
+     * Stores a file uploaded through a business number; its type comes from its content. With a
+     * {@link MediaRelay} (cloud mode) the file is copied to Meta too, and Meta's refusal is the
+     * upload's answer, with nothing kept.
+     */
     public MediaObject upload(PhoneNumber number, String filename, String declaredType, InputStream content) {
         try {
-            return store(number.businessId(), number.id(), filename, declaredType, content, null, null);
+            var stored = store(number.businessId(), number.id(), filename, declaredType, content, null, null);
+            var meta = relay.getIfAvailable();
+            if (meta != null) {
+                var refused = meta.uploaded(number, openStored(stored.id()));
+                if (refused.isPresent()) {
+                    deleteStored(stored.id());
+                    throw GraphException.of(refused.get());
+                }
+            }
+            return stored;
         } catch (MediaUnavailable refused) {
             throw GraphException.whatsapp(HttpStatus.BAD_REQUEST, 131053, "Media upload error", refused.getMessage());
         } catch (IOException e) {
@@ -75,6 +92,28 @@ public class Media {
                     INBOUND_LIFETIME);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A file a customer sent, downloaded from {@code url} (Meta's media URL in cloud mode) with the
+     * bearer token, through the outbound-URL guard and no larger than WhatsApp allows for its kind;
+     * kept 7 days like {@link #receive}.
+     */
+    public MediaObject download(String businessId, String phoneNumberId, String url, String bearerToken,
+                                String filename, MediaKind expected) throws MediaUnavailable {
+        var download = fetcher.open(url, bearerToken);
+        if (download.contentLength() > expected.maxBytes()) {
+            closeQuietly(download.body());
+            throw new MediaUnavailable("the media at " + url + " is " + download.contentLength()
+                    + " bytes, more than the " + describe(expected.maxBytes()) + " " + expected.messageType()
+                    + " media may have");
+        }
+        try (var body = download.body()) {
+            return store(businessId, phoneNumberId, filename, download.contentType(), body, expected, null,
+                    INBOUND_LIFETIME);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new MediaUnavailable("the media at " + url + " could not be read: " + e.getMessage());
         }
     }
 
@@ -226,6 +265,31 @@ public class Media {
                 return Optional.of(new Download(row.media(), storage.open(row.storageKey())));
             } catch (java.nio.file.NoSuchFileException gone) {
                 return Optional.empty();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** The bytes of media the business owns, to be copied elsewhere; the caller closes the stream. */
+    public Optional<Download> openOwned(String businessId, String id) {
+        return usableBy(businessId, id).map(found -> openStored(found.id()));
+    }
+
+    private Download openStored(String id) {
+        var row = rows.find(id, clock.instant()).orElseThrow();
+        try {
+            return new Download(row.media(), storage.open(row.storageKey()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void deleteStored(String id) {
+        rows.find(id, clock.instant()).ifPresent(row -> {
+            rows.delete(id);
+            try {
+                storage.delete(row.storageKey());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

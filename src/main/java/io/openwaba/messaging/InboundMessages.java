@@ -57,7 +57,7 @@ public class InboundMessages {
         windows.update(number.id(), message.fromWaId(), new WindowRows.Window(message.at(), conversationId, openedAt));
         events.publishEvent(new MessageReceived(message.wamid(), number.id(), number.wabaId(), number.waId().digits(),
                 message.fromWaId(), message.profileName(), message.type(), message.content(), message.contextWamid(),
-                message.at()));
+                message.at(), message.error()));
         return true;
     }
 

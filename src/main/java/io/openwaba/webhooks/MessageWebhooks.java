@@ -27,6 +27,8 @@ final class MessageWebhooks {
         msg.put(message.type(), message.content());
         if (message.type().equals("unsupported")) {
             msg.put("errors", List.of(error(131051, "Message type unknown", "Message type is currently not supported.")));
+        } else if (message.error() != null) {
+            msg.put("errors", List.of(error(message.error().code(), message.error().title(), message.error().details())));
         }
         var contact = new LinkedHashMap<String, Object>();
         contact.put("profile", Map.of("name", message.profileName()));

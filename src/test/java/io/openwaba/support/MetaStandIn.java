@@ -97,11 +97,13 @@ public final class MetaStandIn implements AutoCloseable {
                     forward.header(header, value);
                 }
             }
-            var answer = client.send(forward.build(), HttpResponse.BodyHandlers.ofString());
+            // Bytes, not text: media downloads pass through here too.
+            var answer = client.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
             if (queued != null) {
                 Thread.sleep(queued.delay().toMillis());
             }
-            respond(exchange, answer.statusCode(), answer.body());
+            respond(exchange, answer.statusCode(), answer.body(),
+                    answer.headers().firstValue("Content-Type").orElse("application/json"));
             requests.set(requests.indexOf(request), request.answered(answer.statusCode()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -109,8 +111,12 @@ public final class MetaStandIn implements AutoCloseable {
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-        var bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        respond(exchange, status, body.getBytes(StandardCharsets.UTF_8), "application/json");
+    }
+
+    private static void respond(HttpExchange exchange, int status, byte[] bytes, String contentType)
+            throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", contentType);
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
     }

@@ -145,6 +145,11 @@ public abstract class PlatformTest {
 
     /** {@code POST /{phone-number-id}/media}, multipart with {@code messaging_product}, {@code type} and {@code file}. */
     protected Http.Response uploadMedia(Tenant owner, String filename, String type, byte[] content) {
+        return uploadMedia(http, owner, filename, type, content);
+    }
+
+    /** As above, on the given node. */
+    protected static Http.Response uploadMedia(Http http, Tenant owner, String filename, String type, byte[] content) {
         var boundary = "----openwaba" + randomDigits(12);
         var body = new java.io.ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"messaging_product\"\r\n\r\n"

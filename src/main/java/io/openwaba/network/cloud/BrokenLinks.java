@@ -4,6 +4,7 @@ import io.openwaba.network.CloudLinkBroken;
 import io.openwaba.network.OnCloud;
 import io.openwaba.notices.Notices;
 import io.openwaba.numbers.PhoneNumbers;
+import io.openwaba.shared.MetaError;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,27 @@ class BrokenLinks {
         this.publisher = publisher;
         this.tx = tx;
         this.clock = clock;
+    }
+
+    /** Meta's refusal as its error; a refused token breaks the number's link. */
+    MetaError refusal(String phoneNumberId, MetaGraph.Answer answer) {
+        var error = answer.body().path("error");
+        Integer code = error.path("code").isNumber() ? error.path("code").asInt() : null;
+        if (MetaErrorRule.classify(answer.status(), code) == MetaErrorRule.Outcome.BROKEN_LINK) {
+            report(phoneNumberId, "Meta refused the access token: " + error.path("message").asString(""));
+        }
+        var details = error.path("error_data").path("details");
+        return new MetaError(answer.status() >= 400 && answer.status() < 600 ? answer.status() : 400,
+                code == null ? 1 : code, error.path("error_subcode").isNumber() ? error.path("error_subcode").asInt() : null,
+                error.path("type").asString("OAuthException"),
+                error.path("message").asString("Meta answered HTTP " + answer.status()),
+                details.isMissingNode() || details.isNull() ? null : details.asString());
+    }
+
+    /** The error for a call Meta did not answer. */
+    static MetaError unreachable(Exception lost) {
+        return new MetaError(503, 2, null, "OAuthException", "Service temporarily unavailable",
+                "Meta's Cloud API did not answer: " + lost.getMessage());
     }
 
     void report(String phoneNumberId, String reason) {

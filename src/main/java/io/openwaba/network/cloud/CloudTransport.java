@@ -148,12 +148,21 @@ class CloudTransport implements MessageTransport {
      * never sent again.
      */
     private TransportResult relayOne(CloudLinks.Link link, OutboundMessage message, int attempt) {
+        tools.jackson.databind.node.ObjectNode body;
+        try {
+            body = bodies.of(link, message);
+        } catch (MetaMedia.NotCopied notCopied) {
+            if (notCopied.retry()) {
+                return TransportResult.later(message.wamid(), MetaErrorRule.backoff(attempt, Optional.empty()));
+            }
+            return TransportResult.refused(message.wamid(), notCopied.error());
+        }
         if (!claims.submit(new Claim(message.wamid(), message.phoneNumberId(), attempt, clock.instant())).done().join()) {
             return TransportResult.taken(message.wamid());
         }
         MetaGraph.Answer answer;
         try {
-            answer = meta.post(link.metaPhoneNumberId() + "/messages", link.token(), bodies.of(message));
+            answer = meta.post(link.metaPhoneNumberId() + "/messages", link.token(), body);
         } catch (MetaGraph.NotSent notSent) {
             record(message, null, State.RETRYING, attempt);
             return TransportResult.later(message.wamid(), MetaErrorRule.backoff(attempt, Optional.empty()));

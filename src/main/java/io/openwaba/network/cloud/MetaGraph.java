@@ -56,6 +56,35 @@ class MetaGraph {
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))), token);
     }
 
+    /**
+     * {@code POST /{path}} as multipart, the way Meta takes media: {@code messaging_product},
+     * {@code type} and {@code file} (the bytes streamed from {@code content}, which is closed).
+     */
+    Answer upload(String path, String token, String filename, String mimeType, java.io.InputStream content)
+            throws NotSent, Unanswered {
+        var boundary = "openwaba-" + java.util.UUID.randomUUID();
+        var name = filename == null ? "file" : filename.replaceAll("[\"\\r\\n\\\\]", "_");
+        var head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"messaging_product\"\r\n\r\nwhatsapp\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\n" + mimeType + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name + "\"\r\n"
+                + "Content-Type: " + mimeType + "\r\n\r\n";
+        var tail = "\r\n--" + boundary + "--\r\n";
+        var body = HttpRequest.BodyPublishers.concat(
+                HttpRequest.BodyPublishers.ofString(head, java.nio.charset.StandardCharsets.UTF_8),
+                HttpRequest.BodyPublishers.ofInputStream(() -> content),
+                HttpRequest.BodyPublishers.ofString(tail, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            return exchange(HttpRequest.newBuilder(settings.graph(path))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(body), token);
+        } finally {
+            try {
+                content.close();
+            } catch (IOException ignored) {
+                // the request is over either way
+            }
+        }
+    }
+
     private Answer exchange(HttpRequest.Builder request, String token) throws NotSent, Unanswered {
         request.timeout(settings.requestTimeout()).header("Authorization", "Bearer " + token);
         HttpResponse<String> response;

@@ -1,7 +1,5 @@
 package io.openwaba.network.cloud;
 
-import io.openwaba.messaging.InboundMessage;
-import io.openwaba.messaging.InboundMessages;
 import io.openwaba.messaging.MessageError;
 import io.openwaba.messaging.StatusReport;
 import io.openwaba.messaging.StatusReports;
@@ -26,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Applies Meta's {@code messages} webhooks: statuses of relayed messages become status reports
- * on our wamids, customers' messages become inbound messages of the linked number.
+ * on our wamids, customers' messages go to {@link MetaInboundMessages} for the linked number.
  */
 @OnCloud
 @Service
@@ -45,17 +43,17 @@ class MetaWebhooks {
     private final CloudLinks links;
     private final RelayedMessages relayed;
     private final StatusReports statusReports;
-    private final InboundMessages inbound;
+    private final MetaInboundMessages customers;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    MetaWebhooks(CloudLinks links, RelayedMessages relayed, StatusReports statusReports, InboundMessages inbound,
-                 Clock clock) {
+    MetaWebhooks(CloudLinks links, RelayedMessages relayed, StatusReports statusReports,
+                 MetaInboundMessages customers, Clock clock) {
         this.clock = clock;
         this.links = links;
         this.relayed = relayed;
         this.statusReports = statusReports;
-        this.inbound = inbound;
+        this.customers = customers;
     }
 
     /** Refuses a body that is not Meta's webhook shape, before it is kept. */
@@ -115,15 +113,9 @@ class MetaWebhooks {
         }
         var profileName = value.path("contacts").path(0).path("profile").path("name").asString("");
         for (JsonNode message : value.path("messages")) {
-            var type = message.path("type").asString("");
-            var wamid = message.path("id").asString("");
-            if (type.isEmpty() || wamid.isEmpty()) {
-                continue;
+            if (!message.path("type").asString("").isEmpty() && !message.path("id").asString("").isEmpty()) {
+                customers.received(number.get(), message, profileName);
             }
-            var context = message.path("context").path("id").asString(null);
-            var contextWamid = context == null ? null : relayed.ourWamid(context).orElse(context);
-            inbound.receive(new InboundMessage(wamid, number.get(), message.path("from").asString(""), profileName,
-                    type, json.convertValue(message.path(type), Object.class), contextWamid, at(message)));
         }
     }
 
@@ -174,8 +166,12 @@ class MetaWebhooks {
         return reports;
     }
 
-    /** Meta's time of the event, or now when it gives none that can be read. */
     private Instant at(JsonNode node) {
+        return at(node, clock);
+    }
+
+    /** Meta's time of the event, or now when it gives none that can be read. */
+    static Instant at(JsonNode node, Clock clock) {
         try {
             return Instant.ofEpochSecond(Long.parseLong(node.path("timestamp").asString("")));
         } catch (NumberFormatException e) {
