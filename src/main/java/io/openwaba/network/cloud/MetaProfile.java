@@ -52,22 +52,15 @@ class MetaProfile implements ProfileRelay {
         try {
             answer = call.on(link, link.metaPhoneNumberId() + "/whatsapp_business_profile");
         } catch (MetaGraph.NotSent | MetaGraph.Unanswered unreachable) {
-            return new Answer.Refused(new MetaError(503, 2, null, "OAuthException",
-                    "Service temporarily unavailable", "Meta's Cloud API did not answer: " + unreachable.getMessage()));
+            return new Answer.Refused(MetaGraph.unreachable(unreachable));
         }
         if (answer.ok()) {
             return new Answer.Accepted(answer.body());
         }
-        var error = answer.body().path("error");
-        Integer code = error.path("code").isNumber() ? error.path("code").asInt() : null;
-        if (MetaErrorRule.classify(answer.status(), code) == MetaErrorRule.Outcome.BROKEN_LINK) {
-            brokenLinks.report(number.id(), "Meta refused the access token: " + error.path("message").asString(""));
+        if (MetaErrorRule.classify(answer.status(), answer.code()) == MetaErrorRule.Outcome.BROKEN_LINK) {
+            brokenLinks.report(number.id(), "Meta refused the access token: "
+                    + answer.body().path("error").path("message").asString(""));
         }
-        var details = error.path("error_data").path("details");
-        return new Answer.Refused(new MetaError(answer.status() >= 400 && answer.status() < 600 ? answer.status() : 400,
-                code == null ? 1 : code, error.path("error_subcode").isNumber() ? error.path("error_subcode").asInt() : null,
-                error.path("type").asString("OAuthException"),
-                error.path("message").asString("Meta answered HTTP " + answer.status()),
-                details.isMissingNode() || details.isNull() ? null : details.asString()));
+        return new Answer.Refused(answer.error());
     }
 }

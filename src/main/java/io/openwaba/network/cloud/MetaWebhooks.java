@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -21,8 +23,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Applies Meta's {@code messages} webhooks: statuses of relayed messages become status reports
- * on our wamids, customers' messages become inbound messages of the linked number.
+ * Applies Meta's webhooks: {@code messages} (statuses of relayed messages become status reports
+ * on our wamids, customers' messages inbound messages of the linked number); every other field
+ * goes to its {@link MetaChange}, and a field none takes is ignored.
  */
 @OnCloud
 @Service
@@ -43,11 +46,13 @@ class MetaWebhooks {
     private final StatusReports statusReports;
     private final InboundMessages inbound;
     private final Clock clock;
+    private final Map<String, MetaChange> changes;
     private final JsonMapper json = JsonMapper.builder().build();
 
     MetaWebhooks(CloudLinks links, RelayedMessages relayed, StatusReports statusReports, InboundMessages inbound,
-                 Clock clock) {
+                 Clock clock, List<MetaChange> changes) {
         this.clock = clock;
+        this.changes = changes.stream().collect(Collectors.toMap(MetaChange::field, change -> change));
         this.links = links;
         this.relayed = relayed;
         this.statusReports = statusReports;
@@ -78,8 +83,12 @@ class MetaWebhooks {
         var reports = new ArrayList<StatusReport>();
         for (JsonNode entry : root.path("entry")) {
             for (JsonNode change : entry.path("changes")) {
-                if ("messages".equals(change.path("field").asString(""))) {
+                var field = change.path("field").asString("");
+                if ("messages".equals(field)) {
                     applyMessages(change.path("value"), reports);
+                } else if (changes.containsKey(field)) {
+                    changes.get(field).apply(entry.path("id").asString(""), change.path("value"),
+                            at(change.path("value")));
                 }
             }
         }
