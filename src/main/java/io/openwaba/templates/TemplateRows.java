@@ -81,9 +81,10 @@ class TemplateRows {
                 .query(TemplateRows::template).optional();
     }
 
-    Optional<Template> findByMeta(String metaTemplateId) {
-        return jdbc.sql("SELECT * FROM templates_template WHERE meta_template_id = :meta").param("meta", metaTemplateId)
-                .query(TemplateRows::template).optional();
+    /** The templates Meta knows by this id (one per WABA linked to Meta's). */
+    List<Template> findByMeta(String metaTemplateId) {
+        return jdbc.sql("SELECT * FROM templates_template WHERE meta_template_id = :meta ORDER BY id")
+                .param("meta", metaTemplateId).query(TemplateRows::template).list();
     }
 
     /** Meta's word on a template: its status (and reason), with the time it was flagged when FLAGGED. */

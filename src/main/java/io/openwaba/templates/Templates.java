@@ -141,35 +141,33 @@ public class Templates {
     @Transactional
     public boolean statusReported(String metaTemplateId, String event, String reason, String recommendation,
                                   Instant at) {
-        var template = rows.findByMeta(metaTemplateId).orElse(null);
-        if (template == null) {
-            return false;
-        }
+        var known = rows.findByMeta(metaTemplateId);
         var status = event.equals("REINSTATED") ? "APPROVED" : event;
         var why = reason == null || reason.isBlank() ? "NONE" : reason;
-        if (status.equals(template.status()) && why.equals(template.rejectedReason())) {
-            return true;
+        for (Template template : known) {
+            if (status.equals(template.status()) && why.equals(template.rejectedReason())) {
+                continue;
+            }
+            rows.report(template.id(), status, why, status.equals("FLAGGED") ? at : null, at);
+            publisher.publishEvent(new TemplateStatusChanged(template.id(), template.wabaId(),
+                    template.content().name(), template.content().language(), template.content().category(), event,
+                    why, event.equals("REJECTED") ? recommendation : null, at));
         }
-        rows.report(template.id(), status, why, status.equals("FLAGGED") ? at : null, at);
-        publisher.publishEvent(new TemplateStatusChanged(template.id(), template.wabaId(), template.content().name(),
-                template.content().language(), template.content().category(), event, why,
-                event.equals("REJECTED") ? recommendation : null, at));
-        return true;
+        return !known.isEmpty();
     }
 
     /** Meta's {@code message_template_quality_update}: false when no template here has that Meta id. */
     @Transactional
     public boolean qualityReported(String metaTemplateId, String score, Instant at) {
-        var template = rows.findByMeta(metaTemplateId).orElse(null);
-        if (template == null) {
-            return false;
+        var known = rows.findByMeta(metaTemplateId);
+        for (Template template : known) {
+            if (!score.equals(template.qualityScore())) {
+                rows.setQuality(template.id(), score, at);
+                publisher.publishEvent(new TemplateQualityChanged(template.id(), template.wabaId(),
+                        template.content().name(), template.content().language(), template.qualityScore(), score, at));
+            }
         }
-        if (!score.equals(template.qualityScore())) {
-            rows.setQuality(template.id(), score, at);
-            publisher.publishEvent(new TemplateQualityChanged(template.id(), template.wabaId(),
-                    template.content().name(), template.content().language(), template.qualityScore(), score, at));
-        }
-        return true;
+        return !known.isEmpty();
     }
 
     /**

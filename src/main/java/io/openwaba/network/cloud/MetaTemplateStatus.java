@@ -35,7 +35,8 @@ class MetaTemplateStatus implements MetaChange {
             return;
         }
         var recommendation = value.path("rejection_info").path("recommendation").asString(null);
-        if (!templates.statusReported(metaId, event, value.path("reason").asString("NONE"), recommendation, at)) {
+        var reason = value.path("reason").isString() ? value.path("reason").asString() : "NONE";
+        if (!templates.statusReported(metaId, event, reason, recommendation, at)) {
             log.info("Meta reported {} for template {} of WABA {}, which openwaba does not have; a template sync"
                     + " (POST /api/wabas/{{id}}/templates/sync) brings it in", event, metaId, metaWabaId);
         }

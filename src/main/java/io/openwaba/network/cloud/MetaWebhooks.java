@@ -87,8 +87,7 @@ class MetaWebhooks {
                 if ("messages".equals(field)) {
                     applyMessages(change.path("value"), reports);
                 } else if (changes.containsKey(field)) {
-                    changes.get(field).apply(entry.path("id").asString(""), change.path("value"),
-                            at(change.path("value")));
+                    changes.get(field).apply(entry.path("id").asString(""), change.path("value"), time(entry));
                 }
             }
         }
@@ -142,6 +141,12 @@ class MetaWebhooks {
                     first.path("error_data").path("details").asString(first.path("message").asString("")));
         }
         return Optional.of(new StatusReport(ours.get(), state, at(status), error));
+    }
+
+    /** When Meta's account webhooks happened: the entry's {@code time}, or now when it gives none. */
+    private Instant time(JsonNode entry) {
+        var time = entry.path("time");
+        return time.isNumber() ? Instant.ofEpochSecond(time.asLong()) : clock.instant();
     }
 
     /** Meta's time of the event, or now when it gives none that can be read. */
