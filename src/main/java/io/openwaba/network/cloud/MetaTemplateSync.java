@@ -94,7 +94,7 @@ class MetaTemplateSync extends BackgroundWork {
         return templates.synced(wabaId, listed);
     }
 
-    /** Each WABA with a linked number, one at a time; one that fails is logged and the others go on. */
+    /** Each WABA with a working link, one at a time; one that fails is logged and the others go on. */
     @Override
     protected int step() {
         var wabas = new TreeSet<String>();
@@ -102,6 +102,9 @@ class MetaTemplateSync extends BackgroundWork {
             numbers.find(numberId).ifPresent(number -> wabas.add(number.wabaId()));
         }
         for (String wabaId : wabas) {
+            if (metaTemplates.linkOf(wabaId).isEmpty()) {
+                continue;
+            }
             try {
                 var result = sync(wabaId);
                 log.info("Synced the templates of WABA {} with Meta: {}", wabaId, result);
