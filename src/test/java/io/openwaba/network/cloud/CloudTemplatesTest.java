@@ -186,6 +186,50 @@ class CloudTemplatesTest extends CloudNodeTest {
                 .status()).isEqualTo(200);
     }
 
+    private static String page(String metaId, String name, String next, String after) {
+        return """
+                {"data":[{"id":"%s","name":"%s","language":"en_US","status":"APPROVED","category":"MARKETING",
+                 "parameter_format":"POSITIONAL","components":[{"type":"BODY","text":"Spring sale today"}],
+                 "quality_score":{"score":"GREEN"},"rejected_reason":"NONE"}],
+                 "paging":{"cursors":{"before":"QVFIUm","after":"%s"}%s}}""".formatted(metaId, name, after,
+                next == null ? "" : ",\"next\":\"" + next + "\"");
+    }
+
+    @Test
+    void aSyncPagesWithMetasAfterCursorOnTheConfiguredGraphUrlAndAllOrNothing() {
+        var shop = businessOnCloud(numberAtMeta());
+        var first = "paged_a_" + randomDigits(8);
+        var second = "paged_b_" + randomDigits(8);
+        var gets = standIn.requestsTo(libraryAtMeta()).stream().filter(r -> r.method().equals("GET")).count();
+        standIn.answerNext(libraryAtMeta(), 200, page("9" + randomDigits(14), first,
+                "http://127.0.0.1:9/v21.0/elsewhere/message_templates?after=QVFIUmZA", "QVFIUmZA"), null);
+        standIn.answerNext(libraryAtMeta(), 200, page("9" + randomDigits(14), second, null, "QVFIUmZB"), null);
+
+        var synced = sync(shop);
+        assertThat(synced.status()).as(synced.body()).isEqualTo(200);
+        assertThat(synced.json().get("created").asInt()).isEqualTo(2);
+        assertThat(standIn.requestsTo(libraryAtMeta()).stream().filter(r -> r.method().equals("GET")).count())
+                .as("the second page from the stand-in, not from paging.next").isEqualTo(gets + 2);
+        var library = "/v21.0/" + shop.wabaId() + "/message_templates";
+        var paged = cloudHttp.get(library + "?name=" + first, shop.token()).json().at("/data/0");
+        assertThat(paged.get("status").asString()).isEqualTo("APPROVED");
+        assertThat(paged.get("category").asString()).isEqualTo("MARKETING");
+        assertThat(paged.at("/quality_score/score").asString()).isEqualTo("GREEN");
+        assertThat(cloudHttp.get(library + "?name=" + second, shop.token()).json().get("data")).hasSize(1);
+
+        standIn.answerNext(libraryAtMeta(), 200, page("9" + randomDigits(14), "never_" + randomDigits(6),
+                "http://127.0.0.1:9/next", "QVFIUmZC"), null);
+        standIn.answerNext(libraryAtMeta(), 400, """
+                {"error":{"message":"(#100) Invalid parameter","type":"OAuthException","code":100,"fbtrace_id":"S1"}}""",
+                null);
+        var refused = sync(shop);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().get("meta_status").asInt()).isEqualTo(400);
+        assertThat(refused.json().at("/meta_error/code").asInt()).isEqualTo(100);
+        assertThat(cloudHttp.get(library + "?name=never_", shop.token()).json().get("data")).isEmpty();
+        assertThat(cloudHttp.get(library + "?name=" + first, shop.token()).json().get("data")).hasSize(1);
+    }
+
     @Test
     void metasTemplateAndNumberUpdatesChangeWhatTheBusinessSees() {
         var conversation = conversation();
