@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -39,11 +40,13 @@ class NumberHealth extends BackgroundWork {
     private final RestrictionRule restriction;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final ObjectProvider<NumberRelay> relay;
 
     NumberHealth(PhoneNumberRows rows, PhoneNumbers numbers, LimitLedger ledger, SendAdmission admission,
                  NumberEvents events, NumberSignals signals, FeedbackRows feedback, PolicyProfile profile,
-                 NumberSettings settings, Clock clock, TransactionTemplate tx) {
+                 NumberSettings settings, Clock clock, TransactionTemplate tx, ObjectProvider<NumberRelay> relay) {
         super("number-health", 1, settings.healthInterval());
+        this.relay = relay;
         this.rows = rows;
         this.numbers = numbers;
         this.ledger = ledger;
@@ -114,7 +117,7 @@ class NumberHealth extends BackgroundWork {
             holder = assess(holder, working.get(i), now);
             working.set(i, rows.find(working.get(i).id()).orElseThrow());
         }
-        if (!working.isEmpty() && (forceUpgradeCheck
+        if (!working.isEmpty() && !reportedByNetwork() && (forceUpgradeCheck
                 || !now.isBefore(holder.upgradeCheckedAt().plus(profile.upgradeCheckEvery())))) {
             holder = checkUpgrade(holder, working, now);
         }
@@ -123,6 +126,13 @@ class NumberHealth extends BackgroundWork {
     }
 
     private LimitLedger.Holder assess(LimitLedger.Holder holder, PhoneNumber number, Instant now) {
+        if (reportedByNetwork()) {
+            if (number.status() == NumberStatus.RESTRICTED
+                    && restriction.lifts(number, profile.tier(holder.tier()), holder.used())) {
+                admission.lift(number, now);
+            }
+            return humanAgentRule(holder, number, now);
+        }
         var q = settings.quality();
         var since = now.minus(q.window());
         var messages = signals.since(number.id(), since, now.minus(q.slowReply()));
@@ -182,6 +192,14 @@ class NumberHealth extends BackgroundWork {
             }
         }
         return humanAgentRule(holder, rows.find(number.id()).orElseThrow(), now);
+    }
+
+    /**
+     * With a {@link NumberRelay} (cloud mode) Meta rates numbers and sets their tiers
+     * ({@link ReportedHealth}): the local rating and upgrade do not run; local limits still lift.
+     */
+    private boolean reportedByNetwork() {
+        return relay.getIfAvailable() != null;
     }
 
     private LimitLedger.Holder humanAgentRule(LimitLedger.Holder holder, PhoneNumber number, Instant now) {

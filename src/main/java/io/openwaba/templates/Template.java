@@ -5,5 +5,5 @@ import java.time.Instant;
 /** A stored template: its content, where it stands in review, and why. */
 record Template(String id, String wabaId, TemplateContent content, String status, String rejectedReason,
                 String reviewRule, String reviewNote, Instant createdAt, String qualityScore, Instant qualityDate,
-                Instant flaggedAt) {
+                Instant flaggedAt, String metaTemplateId) {
 }

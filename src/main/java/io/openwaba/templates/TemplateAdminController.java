@@ -5,6 +5,7 @@ import io.openwaba.shared.Caller;
 import io.openwaba.shared.ManagementApi;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,9 +22,11 @@ class TemplateAdminController {
             "SCAM", "TAG_CONTENT_MISMATCH");
 
     private final Templates templates;
+    private final ObjectProvider<TemplateRelay> relay;
 
-    TemplateAdminController(Templates templates) {
+    TemplateAdminController(Templates templates, ObjectProvider<TemplateRelay> relay) {
         this.templates = templates;
+        this.relay = relay;
     }
 
     record Decision(String reason, String note) {
@@ -48,6 +51,10 @@ class TemplateAdminController {
             throw ApiProblem.forbidden("this operation needs the BSP admin token");
         }
         var template = templates.find(templateId).orElseThrow(() -> ApiProblem.notFound("template", templateId));
+        if (relay.getIfAvailable() != null) {
+            throw ApiProblem.conflict("in cloud mode Meta reviews templates: template " + templateId
+                    + " is decided by Meta's message_template_status_update");
+        }
         if (note != null && note.length() > 500) {
             throw ApiProblem.badRequest("note must be at most 500 characters long");
         }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,7 +23,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /{waba-id}/message_templates} and {@code /{template-id}}, shaped as Meta's. */
+/**
+ * {@code /{waba-id}/message_templates} and {@code /{template-id}}, shaped as Meta's. With a
+ * {@link TemplateRelay} (cloud mode) creates, edits and deletes checked here go to Meta, and are
+ * stored here once Meta accepted them.
+ */
 @GraphApi
 @RestController
 class TemplateGraph implements GraphNode {
@@ -35,15 +40,19 @@ class TemplateGraph implements GraphNode {
 
     private final Templates templates;
     private final Tenancy tenancy;
+    private final ObjectProvider<TemplateRelay> relay;
 
-    TemplateGraph(Templates templates, Tenancy tenancy) {
+    TemplateGraph(Templates templates, Tenancy tenancy, ObjectProvider<TemplateRelay> relay) {
         this.templates = templates;
         this.tenancy = tenancy;
+        this.relay = relay;
     }
 
     @PostMapping({GraphApi.VERSION + LIBRARY, "/{wabaId:\\d+}/message_templates"})
     Map<String, Object> create(Caller caller, @PathVariable String wabaId, GraphBody body) {
-        var template = templates.create(waba(caller, wabaId, "post").id(), body);
+        var waba = waba(caller, wabaId, "post").id();
+        var meta = relay.getIfAvailable();
+        var template = meta == null ? templates.create(waba, body) : templates.createAtMeta(waba, body, meta);
         return OrderedMaps.of("id", template.id(), "status", template.status(), "category", template.content().category());
     }
 
@@ -95,7 +104,12 @@ class TemplateGraph implements GraphNode {
             GraphApi.VERSION + LIBRARY + "/{templateId:\\d+}", "/{wabaId:\\d+}/message_templates/{templateId:\\d+}"})
     Map<String, Object> edit(Caller caller, @PathVariable String templateId, GraphBody body) {
         var template = visible(caller, templateId).orElseThrow(() -> GraphException.unknownObject(templateId, "post"));
-        templates.edit(template, body);
+        var meta = relay.getIfAvailable();
+        if (meta == null) {
+            templates.edit(template, body);
+        } else {
+            templates.editAtMeta(template, body, meta);
+        }
         return OrderedMaps.of("success", true);
     }
 
@@ -108,7 +122,10 @@ class TemplateGraph implements GraphNode {
         if (name == null || name.isBlank()) {
             throw GraphException.requiredParameter("name");
         }
-        if (templates.delete(waba.id(), name.trim(), hsmId) == 0) {
+        var meta = relay.getIfAvailable();
+        var deleted = meta == null ? templates.delete(waba.id(), name.trim(), hsmId)
+                : templates.deleteAtMeta(waba.id(), name.trim(), hsmId, meta);
+        if (deleted == 0) {
             throw GraphException.invalidParameter("Message template \"" + name.trim() + "\""
                     + (hsmId == null ? "" : " with id " + hsmId) + " does not exist in this WABA.");
         }

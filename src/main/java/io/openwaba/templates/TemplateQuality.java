@@ -6,6 +6,7 @@ import io.openwaba.tenancy.Tenancy;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,10 +28,13 @@ class TemplateQuality extends BackgroundWork {
     private final TransactionTemplate tx;
     private final Notices notices;
     private final Tenancy tenancy;
+    private final ObjectProvider<TemplateRelay> relay;
 
     TemplateQuality(TemplateRows rows, TemplateSignals signals, ApplicationEventPublisher publisher, Clock clock,
-                    TransactionTemplate tx, TemplateSettings settings, Notices notices, Tenancy tenancy) {
+                    TransactionTemplate tx, TemplateSettings settings, Notices notices, Tenancy tenancy,
+                    ObjectProvider<TemplateRelay> relay) {
         super("template-quality", 1, settings.qualityInterval());
+        this.relay = relay;
         this.notices = notices;
         this.tenancy = tenancy;
         this.rows = rows;
@@ -38,6 +42,14 @@ class TemplateQuality extends BackgroundWork {
         this.publisher = publisher;
         this.clock = clock;
         this.tx = tx;
+    }
+
+    /** With a {@link TemplateRelay} (cloud mode) Meta scores templates and moves them: no local scoring. */
+    @Override
+    public void start() {
+        if (relay.getIfAvailable() == null) {
+            super.start();
+        }
     }
 
     /** Scores and moves every live template; never asks to run again at once. */

@@ -1,6 +1,7 @@
 package io.openwaba.templates;
 
 import io.openwaba.shared.BackgroundWork;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -11,10 +12,22 @@ class TemplateReview extends BackgroundWork {
     private final Templates templates;
     private final TransactionTemplate tx;
 
-    TemplateReview(Templates templates, TemplateSettings settings, TransactionTemplate tx) {
+    private final ObjectProvider<TemplateRelay> relay;
+
+    TemplateReview(Templates templates, TemplateSettings settings, TransactionTemplate tx,
+                   ObjectProvider<TemplateRelay> relay) {
         super("template-review", 1, settings.reviewPollInterval());
+        this.relay = relay;
         this.templates = templates;
         this.tx = tx;
+    }
+
+    /** With a {@link TemplateRelay} (cloud mode) Meta reviews templates: the local reviewer does not run. */
+    @Override
+    public void start() {
+        if (relay.getIfAvailable() == null) {
+            super.start();
+        }
     }
 
     @Override

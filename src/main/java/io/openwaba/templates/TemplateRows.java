@@ -29,13 +29,21 @@ class TemplateRows {
 
     /** Inserts a PENDING template; false when the WABA already has this name in this language. */
     boolean insert(String id, String wabaId, TemplateContent content, Instant at, Instant reviewDueAt) {
+        return insert(id, wabaId, null, content, "PENDING", "NONE", at, reviewDueAt);
+    }
+
+    /** Inserts a template as Meta has it (its id and status), with no local review; false as above. */
+    boolean insert(String id, String wabaId, String metaId, TemplateContent content, String status,
+                   String rejectedReason, Instant at, Instant reviewDueAt) {
         return jdbc.sql("""
-                INSERT INTO templates_template (id, waba_id, name, language, category, allow_category_change,
-                    parameter_format, components, status, rejected_reason, review_due_at, created_at, updated_at)
-                VALUES (:id, :waba, :name, :language, :category, :allow, :format, :components, 'PENDING', 'NONE',
-                    :due, :at, :at)
+                INSERT INTO templates_template (id, waba_id, meta_template_id, name, language, category,
+                    allow_category_change, parameter_format, components, status, rejected_reason, review_due_at,
+                    created_at, updated_at)
+                VALUES (:id, :waba, :meta, :name, :language, :category, :allow, :format, :components, :status,
+                    :reason, :due, :at, :at)
                 ON CONFLICT DO NOTHING""")
-                .param("id", id).param("waba", wabaId).param("name", content.name())
+                .param("id", id).param("waba", wabaId).param("meta", metaId).param("status", status)
+                .param("reason", rejectedReason).param("name", content.name())
                 .param("language", content.language()).param("category", content.category())
                 .param("allow", content.allowCategoryChange()).param("format", content.parameterFormat())
                 .param("components", JSON.writeValueAsString(content.components()))
@@ -71,6 +79,39 @@ class TemplateRows {
     Optional<Template> find(String id) {
         return jdbc.sql("SELECT * FROM templates_template WHERE id = :id").param("id", id)
                 .query(TemplateRows::template).optional();
+    }
+
+    /** The templates Meta knows by this id (one per WABA linked to Meta's). */
+    List<Template> findByMeta(String metaTemplateId) {
+        return jdbc.sql("SELECT * FROM templates_template WHERE meta_template_id = :meta ORDER BY id")
+                .param("meta", metaTemplateId).query(TemplateRows::template).list();
+    }
+
+    /** Meta's word on a template: its status (and reason), with the time it was flagged when FLAGGED. */
+    void report(String id, String status, String reason, Instant flaggedAt, Instant at) {
+        jdbc.sql("""
+                UPDATE templates_template SET status = :status, rejected_reason = :reason, flagged_at = :flagged,
+                    review_due_at = NULL, updated_at = :at
+                WHERE id = :id""")
+                .param("status", status).param("reason", reason).param("flagged", SqlTime.utc(flaggedAt))
+                .param("at", SqlTime.utc(at)).param("id", id).update();
+    }
+
+    /** A template as Meta lists it, over what is stored here under the same id. */
+    void replace(String id, MetaTemplate meta, Instant at) {
+        jdbc.sql("""
+                UPDATE templates_template SET meta_template_id = :meta, status = :status, category = :category,
+                    parameter_format = :format, components = :components, quality_score = :quality,
+                    rejected_reason = :reason, review_due_at = NULL, updated_at = :at
+                WHERE id = :id""")
+                .param("meta", meta.metaId()).param("status", meta.status()).param("category", meta.category())
+                .param("format", meta.parameterFormat()).param("components", JSON.writeValueAsString(meta.components()))
+                .param("quality", meta.qualityScore()).param("reason", meta.rejectedReason())
+                .param("at", SqlTime.utc(at)).param("id", id).update();
+    }
+
+    void deleteById(String id) {
+        jdbc.sql("DELETE FROM templates_template WHERE id = :id").param("id", id).update();
     }
 
     Optional<Template> find(String wabaId, String name, String language) {
@@ -123,6 +164,6 @@ class TemplateRows {
         return new Template(rs.getString("id"), rs.getString("waba_id"), content, rs.getString("status"),
                 rs.getString("rejected_reason"), rs.getString("review_rule"), rs.getString("review_note"),
                 SqlTime.instant(rs, "created_at"), rs.getString("quality_score"), SqlTime.instant(rs, "quality_date"),
-                SqlTime.instant(rs, "flagged_at"));
+                SqlTime.instant(rs, "flagged_at"), rs.getString("meta_template_id"));
     }
 }

@@ -5,6 +5,7 @@ import io.openwaba.graph.GraphException;
 import io.openwaba.shared.Decision;
 import io.openwaba.shared.NodeIds;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +46,7 @@ public class Templates {
         var now = clock.instant();
         var id = NodeIds.next();
         if (!rows.insert(id, wabaId, content, now, now.plus(settings.reviewDelay()))) {
-            throw TemplateParser.invalid(SUBCODE_EXISTS, "Message template \"" + content.name()
-                    + "\" already exists in " + content.language() + "; edit it or use another name.");
+            throw exists(content);
         }
         return rows.find(id).orElseThrow();
     }
@@ -83,6 +83,163 @@ public class Templates {
 
     int delete(String wabaId, String name, String id) {
         return rows.delete(wabaId, name, id);
+    }
+
+    /**
+     * Cloud mode: checked here first (bad input and duplicates never reach Meta), then created at
+     * Meta and stored with Meta's id, status and category only once Meta accepted it.
+     */
+    Template createAtMeta(String wabaId, GraphBody body, TemplateRelay meta) {
+        var content = TemplateParser.parse(body);
+        if (rows.find(wabaId, content.name(), content.language()).isPresent()) {
+            throw exists(content);
+        }
+        var answer = accepted(meta.create(wabaId, body.json()));
+        var category = answer.path("category").asString(content.category());
+        var stored = new TemplateContent(content.name(), content.language(), category, content.allowCategoryChange(),
+                content.parameterFormat(), content.components());
+        var id = NodeIds.next();
+        if (!rows.insert(id, wabaId, answer.path("id").asString(null), stored,
+                answer.path("status").asString("PENDING"), "NONE", clock.instant(), null)) {
+            throw exists(content);
+        }
+        return rows.find(id).orElseThrow();
+    }
+
+    /** Cloud mode: the edit checked here, then Meta's; back to PENDING until Meta's review says otherwise. */
+    void editAtMeta(Template template, GraphBody body, TemplateRelay meta) {
+        if (template.status().equals("DISABLED")) {
+            throw GraphException.invalidParameter("Template " + template.id() + " is DISABLED and cannot be edited.");
+        }
+        var content = TemplateParser.edit(template.content(), body);
+        if (template.metaTemplateId() == null) {
+            throw GraphException.invalidParameter("Template " + template.id() + " is not in the WABA at Meta;"
+                    + " sync the WABA's templates first.");
+        }
+        accepted(meta.edit(template.wabaId(), template.metaTemplateId(), body.json()));
+        rows.resubmit(template.id(), content, clock.instant(), null);
+    }
+
+    /** Cloud mode: deleted at Meta first when Meta has it; 0 when the WABA has no such template. */
+    int deleteAtMeta(String wabaId, String name, String id, TemplateRelay meta) {
+        var matching = rows.ofWaba(wabaId).stream()
+                .filter(t -> t.content().name().equals(name) && (id == null || t.id().equals(id))).toList();
+        if (matching.isEmpty()) {
+            return 0;
+        }
+        if (matching.stream().anyMatch(t -> t.metaTemplateId() != null)) {
+            accepted(meta.delete(wabaId, name, id == null ? null : matching.get(0).metaTemplateId()));
+        }
+        return rows.delete(wabaId, name, id);
+    }
+
+    /**
+     * Meta's {@code message_template_status_update} for the template it knows as {@code metaTemplateId}:
+     * the template takes Meta's status and the business hears of it under our id. False when no
+     * template here has that Meta id; a status it has already changes nothing.
+     */
+    @Transactional
+    public boolean statusReported(String metaTemplateId, String event, String reason, String recommendation,
+                                  Instant at) {
+        var known = rows.findByMeta(metaTemplateId);
+        var status = event.equals("REINSTATED") ? "APPROVED" : event;
+        var why = reason == null || reason.isBlank() ? "NONE" : reason;
+        for (Template template : known) {
+            if (status.equals(template.status()) && why.equals(template.rejectedReason())) {
+                continue;
+            }
+            rows.report(template.id(), status, why, status.equals("FLAGGED") ? at : null, at);
+            publisher.publishEvent(new TemplateStatusChanged(template.id(), template.wabaId(),
+                    template.content().name(), template.content().language(), template.content().category(), event,
+                    why, event.equals("REJECTED") ? recommendation : null, at));
+        }
+        return !known.isEmpty();
+    }
+
+    /** Meta's {@code message_template_quality_update}: false when no template here has that Meta id. */
+    @Transactional
+    public boolean qualityReported(String metaTemplateId, String score, Instant at) {
+        var known = rows.findByMeta(metaTemplateId);
+        for (Template template : known) {
+            if (!score.equals(template.qualityScore())) {
+                rows.setQuality(template.id(), score, at);
+                publisher.publishEvent(new TemplateQualityChanged(template.id(), template.wabaId(),
+                        template.content().name(), template.content().language(), template.qualityScore(), score, at));
+            }
+        }
+        return !known.isEmpty();
+    }
+
+    /**
+     * Makes the WABA's library Meta's list: a template Meta has that is not here is created (with a
+     * new id of ours), one known here (by Meta's id, else by name and language) takes Meta's status,
+     * category, quality and components under the id it has, and one with a Meta id Meta no longer
+     * lists is deleted. A status that changed is announced as Meta's webhook would.
+     */
+    @Transactional
+    public TemplateSync synced(String wabaId, List<MetaTemplate> listed) {
+        int created = 0;
+        int updated = 0;
+        int deleted = 0;
+        var now = clock.instant();
+        var local = rows.ofWaba(wabaId);
+        var seen = new java.util.HashSet<String>();
+        for (MetaTemplate meta : listed) {
+            var known = local.stream().filter(t -> meta.metaId().equals(t.metaTemplateId())).findFirst()
+                    .or(() -> local.stream().filter(t -> t.metaTemplateId() == null
+                            && t.content().name().equals(meta.name())
+                            && t.content().language().equals(meta.language())).findFirst());
+            if (known.isEmpty()) {
+                var content = new TemplateContent(meta.name(), meta.language(), meta.category(), true,
+                        meta.parameterFormat(), meta.components());
+                var id = NodeIds.next();
+                if (rows.insert(id, wabaId, meta.metaId(), content, meta.status(), meta.rejectedReason(), now, null)) {
+                    rows.setQuality(id, meta.qualityScore(), now);
+                    seen.add(id);
+                    created++;
+                }
+                continue;
+            }
+            var template = known.get();
+            seen.add(template.id());
+            if (same(template, meta)) {
+                continue;
+            }
+            rows.replace(template.id(), meta, now);
+            updated++;
+            if (!meta.status().equals(template.status())) {
+                publisher.publishEvent(new TemplateStatusChanged(template.id(), wabaId, meta.name(), meta.language(),
+                        meta.category(), meta.status(), meta.rejectedReason(), null, now));
+            }
+        }
+        for (Template template : local) {
+            if (template.metaTemplateId() != null && !seen.contains(template.id())) {
+                rows.deleteById(template.id());
+                deleted++;
+            }
+        }
+        return new TemplateSync(created, updated, deleted);
+    }
+
+    private static boolean same(Template template, MetaTemplate meta) {
+        return meta.metaId().equals(template.metaTemplateId()) && meta.status().equals(template.status())
+                && meta.category().equals(template.content().category())
+                && meta.qualityScore().equals(template.qualityScore())
+                && meta.rejectedReason().equals(template.rejectedReason())
+                && meta.parameterFormat().equals(template.content().parameterFormat())
+                && JSON.valueToTree(meta.components()).equals(JSON.valueToTree(template.content().components()));
+    }
+
+    private static GraphException exists(TemplateContent content) {
+        return TemplateParser.invalid(SUBCODE_EXISTS, "Message template \"" + content.name()
+                + "\" already exists in " + content.language() + "; edit it or use another name.");
+    }
+
+    private static tools.jackson.databind.JsonNode accepted(TemplateRelay.Answer answer) {
+        if (answer instanceof TemplateRelay.Answer.Refused refused) {
+            throw GraphException.of(refused.error());
+        }
+        return ((TemplateRelay.Answer.Accepted) answer).body();
     }
 
     /** Reviews what is due; runs in the caller's transaction. */

@@ -42,23 +42,11 @@ class BrokenLinks {
 
     /** Meta's refusal as its error; a refused token breaks the number's link. */
     MetaError refusal(String phoneNumberId, MetaGraph.Answer answer) {
-        var error = answer.body().path("error");
-        Integer code = error.path("code").isNumber() ? error.path("code").asInt() : null;
-        if (MetaErrorRule.classify(answer.status(), code) == MetaErrorRule.Outcome.BROKEN_LINK) {
-            report(phoneNumberId, "Meta refused the access token: " + error.path("message").asString(""));
+        if (MetaErrorRule.classify(answer.status(), answer.code()) == MetaErrorRule.Outcome.BROKEN_LINK) {
+            report(phoneNumberId, "Meta refused the access token: "
+                    + answer.body().path("error").path("message").asString(""));
         }
-        var details = error.path("error_data").path("details");
-        return new MetaError(answer.status() >= 400 && answer.status() < 600 ? answer.status() : 400,
-                code == null ? 1 : code, error.path("error_subcode").isNumber() ? error.path("error_subcode").asInt() : null,
-                error.path("type").asString("OAuthException"),
-                error.path("message").asString("Meta answered HTTP " + answer.status()),
-                details.isMissingNode() || details.isNull() ? null : details.asString());
-    }
-
-    /** The error for a call Meta did not answer. */
-    static MetaError unreachable(Exception lost) {
-        return new MetaError(503, 2, null, "OAuthException", "Service temporarily unavailable",
-                "Meta's Cloud API did not answer: " + lost.getMessage());
+        return answer.error();
     }
 
     void report(String phoneNumberId, String reason) {

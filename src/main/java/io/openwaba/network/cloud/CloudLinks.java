@@ -59,6 +59,29 @@ class CloudLinks {
                 .param("ids", phoneNumberIds).query((rs, row) -> link(rs)).list();
     }
 
+    /**
+     * A working link among these numbers (the oldest): what a WABA's own calls to Meta (its
+     * templates) go through, since the link names the Meta WABA and holds a token for it.
+     */
+    Optional<Link> anyOf(Collection<String> phoneNumberIds) {
+        if (phoneNumberIds.isEmpty()) {
+            return Optional.empty();
+        }
+        return findAll(phoneNumberIds).stream().filter(link -> !link.broken())
+                .min(java.util.Comparator.comparing(Link::linkedAt).thenComparing(Link::phoneNumberId));
+    }
+
+    /** The openwaba numbers linked to numbers of this Meta WABA, as Meta's account webhooks name it. */
+    List<String> numbersOfMetaWaba(String metaWabaId) {
+        return jdbc.sql("SELECT phone_number_id FROM network_cloud_link WHERE meta_waba_id = :waba ORDER BY phone_number_id")
+                .param("waba", metaWabaId).query(String.class).list();
+    }
+
+    /** Every linked number. */
+    List<String> linkedNumbers() {
+        return jdbc.sql("SELECT phone_number_id FROM network_cloud_link ORDER BY phone_number_id").query(String.class).list();
+    }
+
     /** The openwaba number linked to a Meta phone number id, as Meta's webhooks name it. */
     Optional<String> numberOfMeta(String metaPhoneNumberId) {
         return jdbc.sql("SELECT phone_number_id FROM network_cloud_link WHERE meta_phone_number_id = :meta")

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code openwaba.cloud.*}: where Meta's Graph API is, the Meta app's secret (verifies Meta's
  * webhooks) and verify token (Meta's subscription handshake), and the key that encrypts the
- * numbers' access tokens at rest.
+ * numbers' access tokens at rest; how often the template libraries are synced with Meta's.
  */
 @ConfigurationProperties("openwaba.cloud")
 record CloudSettings(@DefaultValue("https://graph.facebook.com") URI graphUrl,
@@ -21,7 +21,8 @@ record CloudSettings(@DefaultValue("https://graph.facebook.com") URI graphUrl,
                      @DefaultValue("16") int concurrencyPerNumber,
                      @DefaultValue("1m") Duration brokenLinkPause,
                      @DefaultValue("2") int inboxThreads,
-                     @DefaultValue("200ms") Duration inboxPollInterval) {
+                     @DefaultValue("200ms") Duration inboxPollInterval,
+                     @DefaultValue("1h") Duration templateSyncInterval) {
 
     /** Cloud mode does not start without what it needs to talk to Meta safely. */
     void requireComplete() {

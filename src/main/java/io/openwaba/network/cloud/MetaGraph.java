@@ -1,5 +1,6 @@
 package io.openwaba.network.cloud;
 
+import io.openwaba.shared.MetaError;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
@@ -21,6 +22,23 @@ class MetaGraph {
     record Answer(int status, JsonNode body, Optional<Duration> retryAfter) {
         boolean ok() {
             return status / 100 == 2 && !body.has("error");
+        }
+
+        /** Meta's {@code code}, when its error has one. */
+        Integer code() {
+            var code = body.path("error").path("code");
+            return code.isNumber() ? code.asInt() : null;
+        }
+
+        /** Meta's refusal as the Graph API answers it to the business: Meta's status, code and message. */
+        MetaError error() {
+            var error = body.path("error");
+            var details = error.path("error_data").path("details");
+            return new MetaError(status >= 400 && status < 600 ? status : 400, code() == null ? 1 : code(),
+                    error.path("error_subcode").isNumber() ? error.path("error_subcode").asInt() : null,
+                    error.path("type").asString("OAuthException"),
+                    error.path("message").asString("Meta answered HTTP " + status),
+                    details.isMissingNode() || details.isNull() ? null : details.asString());
         }
     }
 
@@ -83,6 +101,16 @@ class MetaGraph {
                 // the request is over either way
             }
         }
+    }
+
+    Answer delete(String path, String token) throws NotSent, Unanswered {
+        return exchange(HttpRequest.newBuilder(settings.graph(path)).DELETE(), token);
+    }
+
+    /** Meta could not be asked, as the Graph API answers it to the business. */
+    static MetaError unreachable(Exception cause) {
+        return new MetaError(503, 2, null, "OAuthException", "Service temporarily unavailable",
+                "Meta's Cloud API did not answer: " + cause.getMessage());
     }
 
     private Answer exchange(HttpRequest.Builder request, String token) throws NotSent, Unanswered {

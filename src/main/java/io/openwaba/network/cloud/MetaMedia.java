@@ -105,7 +105,7 @@ class MetaMedia implements MediaRelay {
             answer = meta.upload(link.metaPhoneNumberId() + "/media", link.token(), stored.filename(), stored.mimeType(),
                     file.content());
         } catch (MetaGraph.NotSent | MetaGraph.Unanswered lost) {
-            throw new Refused(BrokenLinks.unreachable(lost), true);
+            throw new Refused(MetaGraph.unreachable(lost), true);
         }
         var metaId = answer.body().path("id").asString("");
         if (!answer.ok() || metaId.isEmpty()) {

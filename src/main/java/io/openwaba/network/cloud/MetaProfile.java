@@ -52,7 +52,7 @@ class MetaProfile implements ProfileRelay {
         try {
             answer = call.on(link, link.metaPhoneNumberId() + "/whatsapp_business_profile");
         } catch (MetaGraph.NotSent | MetaGraph.Unanswered unreachable) {
-            return new Answer.Refused(BrokenLinks.unreachable(unreachable));
+            return new Answer.Refused(MetaGraph.unreachable(unreachable));
         }
         if (answer.ok()) {
             return new Answer.Accepted(answer.body());

@@ -23,8 +23,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Applies Meta's {@code messages} webhooks: statuses of relayed messages become status reports
- * on our wamids, customers' messages go to {@link MetaInboundMessages} for the linked number.
+ * Applies Meta's webhooks: {@code messages} (statuses of relayed messages become status reports
+ * on our wamids, customers' messages go to {@link MetaInboundMessages} for the linked number);
+ * every other field goes to its {@link MetaChange}, and a field none takes is ignored.
  */
 @OnCloud
 @Service
@@ -45,11 +46,13 @@ class MetaWebhooks {
     private final StatusReports statusReports;
     private final MetaInboundMessages customers;
     private final Clock clock;
+    private final Map<String, MetaChange> changes;
     private final JsonMapper json = JsonMapper.builder().build();
 
     MetaWebhooks(CloudLinks links, RelayedMessages relayed, StatusReports statusReports,
-                 MetaInboundMessages customers, Clock clock) {
+                 MetaInboundMessages customers, Clock clock, List<MetaChange> changes) {
         this.clock = clock;
+        this.changes = changes.stream().collect(Collectors.toMap(MetaChange::field, change -> change));
         this.links = links;
         this.relayed = relayed;
         this.statusReports = statusReports;
@@ -85,8 +88,11 @@ class MetaWebhooks {
         for (byte[] body : bodies) {
             for (JsonNode entry : read(body).path("entry")) {
                 for (JsonNode change : entry.path("changes")) {
-                    if ("messages".equals(change.path("field").asString(""))) {
+                    var field = change.path("field").asString("");
+                    if ("messages".equals(field)) {
                         applyMessages(change.path("value"), numbers, statuses);
+                    } else if (changes.containsKey(field)) {
+                        changes.get(field).apply(entry.path("id").asString(""), change.path("value"), time(entry));
                     }
                 }
             }
@@ -168,6 +174,12 @@ class MetaWebhooks {
 
     private Instant at(JsonNode node) {
         return at(node, clock);
+    }
+
+    /** When Meta's account webhooks happened: the entry's {@code time}, or now when it gives none. */
+    private Instant time(JsonNode entry) {
+        var time = entry.path("time");
+        return time.isNumber() ? Instant.ofEpochSecond(time.asLong()) : clock.instant();
     }
 
     /** Meta's time of the event, or now when it gives none that can be read. */

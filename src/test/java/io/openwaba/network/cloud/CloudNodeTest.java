@@ -160,6 +160,20 @@ abstract class CloudNodeTest extends PlatformTest {
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))).status();
     }
 
+    /** A recorded Meta payload of {@code src/test/resources/meta/}, its {@code ${NAME}} placeholders filled in. */
+    static byte[] fixture(String name, Map<String, String> values) {
+        String text;
+        try (var in = CloudNodeTest.class.getResourceAsStream("/meta/" + name)) {
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("no fixture " + name, e);
+        }
+        for (var value : values.entrySet()) {
+            text = text.replace("${" + value.getKey() + "}", value.getValue());
+        }
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     static void raiseThroughput(Http node, String phoneNumberId) {
         var raised = node.put("/api/phone-numbers/" + phoneNumberId + "/throughput", ADMIN_TOKEN,
                 Map.of("messages_per_second", 1000));

@@ -2,8 +2,6 @@ package io.openwaba.network.cloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -67,19 +65,10 @@ class MetaPayloadsTest extends CloudNodeTest {
     }
 
     private static byte[] fixture(String name, Relayed relayed) {
-        String text;
-        try (var in = MetaPayloadsTest.class.getResourceAsStream("/meta/" + name)) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("no fixture " + name, e);
-        }
         var conversation = relayed.conversation();
-        for (var value : Map.of("${WABA}", atMeta.wabaId(), "${DISPLAY}", conversation.meta().numberWaId(),
-                "${META_NUMBER}", conversation.meta().phoneNumberId(), "${CUSTOMER}", conversation.customer(),
-                "${META_WAMID}", relayed.metaWamid(), "${OUR_WAMID}", relayed.wamid(),
-                "${TIME}", String.valueOf(Instant.now().getEpochSecond())).entrySet()) {
-            text = text.replace(value.getKey(), value.getValue());
-        }
-        return text.getBytes(StandardCharsets.UTF_8);
+        return fixture(name, Map.of("WABA", atMeta.wabaId(), "DISPLAY", conversation.meta().numberWaId(),
+                "META_NUMBER", conversation.meta().phoneNumberId(), "CUSTOMER", conversation.customer(),
+                "META_WAMID", relayed.metaWamid(), "OUR_WAMID", relayed.wamid(),
+                "TIME", String.valueOf(Instant.now().getEpochSecond())));
     }
 }
