@@ -194,7 +194,7 @@ class CloudMediaTest extends CloudNodeTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        for (var value : Map.of("${WABA}", atMeta.wabaId(), "${DISPLAY}", conversation.meta().numberWaId(),
+        for (var value : Map.of("${WABA}", conversation.meta().wabaId(), "${DISPLAY}", conversation.meta().numberWaId(),
                 "${META_NUMBER}", conversation.meta().phoneNumberId(), "${CUSTOMER}", conversation.customer(),
                 "${META_WAMID}", "wamid.HBgLNDkxNTE" + randomDigits(24), "${MEDIA_ID}", mediaId,
                 "${TIME}", String.valueOf(Instant.now().getEpochSecond())).entrySet()) {

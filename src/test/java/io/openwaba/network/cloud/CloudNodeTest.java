@@ -25,6 +25,10 @@ abstract class CloudNodeTest extends PlatformTest {
     static MetaStandIn standIn;
     /** The Meta app (one business at "Meta", its app secret) whose webhooks the shared cloud node verifies. */
     static Tenant atMeta;
+    /** A verified business holds at most 25 numbers per WABA at Meta; the suite needs more, so it opens more. */
+    private static final int NUMBERS_PER_META_WABA = 25;
+    private static String metaWabaId;
+    private static int numbersInMetaWaba;
     private static int metaPort;
 
     Http cloudHttp;
@@ -38,6 +42,8 @@ abstract class CloudNodeTest extends PlatformTest {
             standIn = new MetaStandIn("http://localhost:" + port);
             cloud = AppProcess.start(cloudArguments(atMeta));
             subscribeAtMeta(atMeta, cloud);
+            metaWabaId = atMeta.wabaId();
+            numbersInMetaWaba = 1;
             Runtime.getRuntime().addShutdownHook(new Thread(CloudNodeTest::stopCloudNode));
         }
         cloudHttp = cloud.http();
@@ -75,17 +81,33 @@ abstract class CloudNodeTest extends PlatformTest {
 
     /** "Meta" sends the WABA's webhooks to the cloud node. */
     void subscribeAtMeta(Tenant metaApp, AppProcess node) {
-        var subscribed = http.post("/v21.0/" + metaApp.wabaId() + "/subscribed_apps", metaApp.token(),
+        subscribeAtMeta(metaApp.wabaId(), metaApp, node);
+    }
+
+    private void subscribeAtMeta(String wabaId, Tenant metaApp, AppProcess node) {
+        var subscribed = http.post("/v21.0/" + wabaId + "/subscribed_apps", metaApp.token(),
                 Map.of("override_callback_uri", node.http().baseUrl() + "/webhooks/meta", "verify_token", VERIFY_TOKEN));
         assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(200);
     }
 
-    /** One more number of the business at "Meta" (one Meta app: one app secret, one business). */
-    Tenant numberAtMeta() {
-        var number = http.post("/api/wabas/" + atMeta.wabaId() + "/phone-numbers", ADMIN_TOKEN,
+    /**
+     * One more number of the business at "Meta" (one Meta app: one app secret, one business), in the
+     * business's current WABA there, or in a new one subscribed to the cloud node when that is full.
+     */
+    synchronized Tenant numberAtMeta() {
+        if (numbersInMetaWaba == NUMBERS_PER_META_WABA) {
+            var waba = http.post("/api/businesses/" + atMeta.businessId() + "/wabas", ADMIN_TOKEN,
+                    Map.of("name", "Main " + randomDigits(4)));
+            assertThat(waba.status()).as(waba.body()).isEqualTo(201);
+            metaWabaId = waba.json().get("id").asString();
+            numbersInMetaWaba = 0;
+            subscribeAtMeta(metaWabaId, atMeta, cloud);
+        }
+        var number = http.post("/api/wabas/" + metaWabaId + "/phone-numbers", ADMIN_TOKEN,
                 Map.of("phone_number", "+49176" + randomDigits(8), "verified_name", "Shop"));
         assertThat(number.status()).as(number.body()).isEqualTo(201);
-        return new Tenant(atMeta.businessId(), atMeta.wabaId(), number.json().get("id").asString(),
+        numbersInMetaWaba++;
+        return new Tenant(atMeta.businessId(), metaWabaId, number.json().get("id").asString(),
                 number.json().get("wa_id").asString(), atMeta.token(), atMeta.appSecret());
     }
 

@@ -214,7 +214,7 @@ class CloudRelayTest extends CloudNodeTest {
                  "messaging_product":"whatsapp","metadata":{"display_phone_number":"%s","phone_number_id":"%s"},
                  "contacts":[{"profile":{"name":"Ana"},"wa_id":"%s"}],
                  "messages":[{"from":"%s","id":"%s","timestamp":"%d","type":"text",
-                   "text":{"body":"%s"}}]}}]}]}""".formatted(atMeta.wabaId(), conversation.meta().numberWaId(),
+                   "text":{"body":"%s"}}]}}]}]}""".formatted(conversation.meta().wabaId(), conversation.meta().numberWaId(),
                 conversation.meta().phoneNumberId(), conversation.customer(), conversation.customer(), wamid,
                 java.time.Instant.now().getEpochSecond(), text).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }

@@ -21,18 +21,19 @@ class CloudTemplatesTest extends CloudNodeTest {
                 "components", List.of(Map.of("type", "BODY", "text", text)));
     }
 
-    private static String libraryAtMeta() {
-        return "/v21.0/" + atMeta.wabaId() + "/message_templates";
+    /** The library at "Meta" of the WABA that holds this number. */
+    private static String libraryAtMeta(Tenant meta) {
+        return "/v21.0/" + meta.wabaId() + "/message_templates";
     }
 
-    private JsonNode atMetaNamed(String name) {
-        var listed = http.get(libraryAtMeta() + "?name=" + name, atMeta.token());
+    private JsonNode atMetaNamed(Tenant meta, String name) {
+        var listed = http.get(libraryAtMeta(meta) + "?name=" + name, meta.token());
         assertThat(listed.status()).as(listed.body()).isEqualTo(200);
         return listed.json().at("/data/0");
     }
 
-    private static long postsToMetasLibrary() {
-        return standIn.requestsTo(libraryAtMeta()).stream().filter(r -> r.method().equals("POST")).count();
+    private static long postsToMetasLibrary(Tenant meta) {
+        return standIn.requestsTo(libraryAtMeta(meta)).stream().filter(r -> r.method().equals("POST")).count();
     }
 
     private JsonNode onCloud(String templateId, Tenant shop) {
@@ -48,6 +49,7 @@ class CloudTemplatesTest extends CloudNodeTest {
     @Test
     void aTemplateCreatedOnTheCloudNodeIsReviewedByMetaAndItsSendsAreRelayedAndDelivered() {
         var conversation = conversation();
+        var meta = conversation.meta();
         var shop = conversation.shop();
         var name = "parcel_" + randomDigits(8);
 
@@ -56,7 +58,7 @@ class CloudTemplatesTest extends CloudNodeTest {
         assertThat(created.status()).as(created.body()).isEqualTo(200);
         assertThat(created.json().get("status").asString()).isEqualTo("PENDING");
         var ourId = created.json().get("id").asString();
-        var atMetaNow = atMetaNamed(name);
+        var atMetaNow = atMetaNamed(meta, name);
         assertThat(atMetaNow.get("status").asString()).isEqualTo("PENDING");
         var metaId = atMetaNow.get("id").asString();
         assertThat(metaId).isNotEqualTo(ourId);
@@ -87,31 +89,33 @@ class CloudTemplatesTest extends CloudNodeTest {
 
     @Test
     void editsAndDeletesOnTheCloudNodeAreMetas() {
-        var shop = businessOnCloud(numberAtMeta());
+        var meta = numberAtMeta();
+        var shop = businessOnCloud(meta);
         var name = "receipt_" + randomDigits(8);
         var ourId = cloudHttp.post("/v21.0/" + shop.wabaId() + "/message_templates", shop.token(),
                 template(name, "Thanks for your order.")).json().get("id").asString();
-        var metaId = atMetaNamed(name).get("id").asString();
+        var metaId = atMetaNamed(meta, name).get("id").asString();
 
         var edited = cloudHttp.post("/v21.0/" + ourId, shop.token(),
                 Map.of("components", List.of(Map.of("type", "BODY", "text", "Thank you for your order."))));
         assertThat(edited.status()).as(edited.body()).isEqualTo(200);
         assertThat(standIn.requestsTo("/v21.0/" + metaId)).singleElement()
                 .satisfies(request -> assertThat(request.method()).isEqualTo("POST"));
-        assertThat(atMetaNamed(name).at("/components/0/text").asString()).isEqualTo("Thank you for your order.");
+        assertThat(atMetaNamed(meta, name).at("/components/0/text").asString()).isEqualTo("Thank you for your order.");
         assertThat(onCloud(ourId, shop).at("/components/0/text").asString()).isEqualTo("Thank you for your order.");
 
         var deleted = cloudHttp.delete("/v21.0/" + shop.wabaId() + "/message_templates?name=" + name, shop.token());
         assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
-        assertThat(atMetaNamed(name).isMissingNode()).isTrue();
+        assertThat(atMetaNamed(meta, name).isMissingNode()).isTrue();
         assertThat(cloudHttp.get("/v21.0/" + ourId, shop.token()).status()).isEqualTo(400);
     }
 
     @Test
     void aTemplateRefusedHereNeverReachesMetaAndOneMetaRefusesIsMetasErrorAndNotStored() {
-        var shop = businessOnCloud(numberAtMeta());
+        var meta = numberAtMeta();
+        var shop = businessOnCloud(meta);
         var library = "/v21.0/" + shop.wabaId() + "/message_templates";
-        long before = postsToMetasLibrary();
+        long before = postsToMetasLibrary(meta);
 
         var bad = cloudHttp.post(library, shop.token(), template("Not A Valid Name", "Hello"));
         assertThat(bad.status()).as(bad.body()).isEqualTo(400);
@@ -119,10 +123,10 @@ class CloudTemplatesTest extends CloudNodeTest {
         var noBody = cloudHttp.post(library, shop.token(), Map.of("name", "no_body_" + randomDigits(6),
                 "language", "en_US", "category", "UTILITY", "components", List.of()));
         assertThat(noBody.status()).as(noBody.body()).isEqualTo(400);
-        assertThat(postsToMetasLibrary()).isEqualTo(before);
+        assertThat(postsToMetasLibrary(meta)).isEqualTo(before);
 
         var name = "refused_" + randomDigits(8);
-        standIn.answerNext(libraryAtMeta(), 400, """
+        standIn.answerNext(libraryAtMeta(meta), 400, """
                 {"error":{"message":"Invalid parameter","type":"OAuthException","code":100,"error_subcode":2388299,
                  "error_user_title":"Variables can't be at the start or end of the template",
                  "error_user_msg":"Variables can't be at the start or end of the template.","fbtrace_id":"AT1"}}""",
@@ -131,7 +135,7 @@ class CloudTemplatesTest extends CloudNodeTest {
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
         assertThat(refused.json().at("/error/message").asString()).isEqualTo("Invalid parameter");
         assertThat(refused.json().at("/error/error_subcode").asInt()).isEqualTo(2388299);
-        assertThat(postsToMetasLibrary()).isEqualTo(before + 1);
+        assertThat(postsToMetasLibrary(meta)).isEqualTo(before + 1);
         assertThat(cloudHttp.get(library + "?name=" + name, shop.token()).json().get("data")).isEmpty();
 
         var created = cloudHttp.post(library, shop.token(), template(name, "Your code is ready."));
@@ -143,9 +147,10 @@ class CloudTemplatesTest extends CloudNodeTest {
 
     @Test
     void aSyncBringsInTemplatesMadeAtMetaAndKeepsOurIds() {
-        var shop = businessOnCloud(numberAtMeta());
+        var meta = numberAtMeta();
+        var shop = businessOnCloud(meta);
         var name = "made_at_meta_" + randomDigits(8);
-        var madeAtMeta = http.post(libraryAtMeta(), atMeta.token(), template(name, "See you soon."));
+        var madeAtMeta = http.post(libraryAtMeta(meta), meta.token(), template(name, "See you soon."));
         assertThat(madeAtMeta.status()).as(madeAtMeta.body()).isEqualTo(200);
         var metaId = madeAtMeta.json().get("id").asString();
 
@@ -165,14 +170,14 @@ class CloudTemplatesTest extends CloudNodeTest {
         assertThat(second.json().get("deleted").asInt()).isZero();
         assertThat(cloudHttp.get(library + "?name=" + name, shop.token()).json().at("/data/0/id").asString())
                 .isEqualTo(ourId);
-        var listings = standIn.requestsTo(libraryAtMeta()).stream().filter(r -> r.method().equals("GET")).count();
+        var listings = standIn.requestsTo(libraryAtMeta(meta)).stream().filter(r -> r.method().equals("GET")).count();
         assertThat(listings).isGreaterThanOrEqualTo(2);
 
         var approved = http.post("/api/templates/" + metaId + "/approve", ADMIN_TOKEN, Map.of());
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         eventually(() -> assertThat(onCloud(ourId, shop).get("status").asString()).isEqualTo("APPROVED"));
 
-        var deletedAtMeta = http.delete(libraryAtMeta() + "?name=" + name, atMeta.token());
+        var deletedAtMeta = http.delete(libraryAtMeta(meta) + "?name=" + name, meta.token());
         assertThat(deletedAtMeta.status()).as(deletedAtMeta.body()).isEqualTo(200);
         var third = sync(shop);
         assertThat(third.json().get("deleted").asInt()).as(third.body()).isEqualTo(1);
@@ -197,18 +202,19 @@ class CloudTemplatesTest extends CloudNodeTest {
 
     @Test
     void aSyncPagesWithMetasAfterCursorOnTheConfiguredGraphUrlAndAllOrNothing() {
-        var shop = businessOnCloud(numberAtMeta());
+        var meta = numberAtMeta();
+        var shop = businessOnCloud(meta);
         var first = "paged_a_" + randomDigits(8);
         var second = "paged_b_" + randomDigits(8);
-        var gets = standIn.requestsTo(libraryAtMeta()).stream().filter(r -> r.method().equals("GET")).count();
-        standIn.answerNext(libraryAtMeta(), 200, page("9" + randomDigits(14), first,
+        var gets = standIn.requestsTo(libraryAtMeta(meta)).stream().filter(r -> r.method().equals("GET")).count();
+        standIn.answerNext(libraryAtMeta(meta), 200, page("9" + randomDigits(14), first,
                 "http://127.0.0.1:9/v21.0/elsewhere/message_templates?after=QVFIUmZA", "QVFIUmZA"), null);
-        standIn.answerNext(libraryAtMeta(), 200, page("9" + randomDigits(14), second, null, "QVFIUmZB"), null);
+        standIn.answerNext(libraryAtMeta(meta), 200, page("9" + randomDigits(14), second, null, "QVFIUmZB"), null);
 
         var synced = sync(shop);
         assertThat(synced.status()).as(synced.body()).isEqualTo(200);
         assertThat(synced.json().get("created").asInt()).isEqualTo(2);
-        assertThat(standIn.requestsTo(libraryAtMeta()).stream().filter(r -> r.method().equals("GET")).count())
+        assertThat(standIn.requestsTo(libraryAtMeta(meta)).stream().filter(r -> r.method().equals("GET")).count())
                 .as("the second page from the stand-in, not from paging.next").isEqualTo(gets + 2);
         var library = "/v21.0/" + shop.wabaId() + "/message_templates";
         var paged = cloudHttp.get(library + "?name=" + first, shop.token()).json().at("/data/0");
@@ -217,9 +223,9 @@ class CloudTemplatesTest extends CloudNodeTest {
         assertThat(paged.at("/quality_score/score").asString()).isEqualTo("GREEN");
         assertThat(cloudHttp.get(library + "?name=" + second, shop.token()).json().get("data")).hasSize(1);
 
-        standIn.answerNext(libraryAtMeta(), 200, page("9" + randomDigits(14), "never_" + randomDigits(6),
+        standIn.answerNext(libraryAtMeta(meta), 200, page("9" + randomDigits(14), "never_" + randomDigits(6),
                 "http://127.0.0.1:9/next", "QVFIUmZC"), null);
-        standIn.answerNext(libraryAtMeta(), 400, """
+        standIn.answerNext(libraryAtMeta(meta), 400, """
                 {"error":{"message":"(#100) Invalid parameter","type":"OAuthException","code":100,"fbtrace_id":"S1"}}""",
                 null);
         var refused = sync(shop);
@@ -233,14 +239,15 @@ class CloudTemplatesTest extends CloudNodeTest {
     @Test
     void metasTemplateAndNumberUpdatesChangeWhatTheBusinessSees() {
         var conversation = conversation();
+        var meta = conversation.meta();
         var shop = conversation.shop();
         var webhooks = conversation.webhooks();
         var name = "quality_" + randomDigits(8);
         var ourId = cloudHttp.post("/v21.0/" + shop.wabaId() + "/message_templates", shop.token(),
                 template(name, "Your table is booked.")).json().get("id").asString();
-        var metaId = atMetaNamed(name).get("id").asString();
+        var metaId = atMetaNamed(meta, name).get("id").asString();
         var now = String.valueOf(Instant.now().getEpochSecond());
-        var templateValues = Map.of("WABA", atMeta.wabaId(), "TEMPLATE", metaId, "NAME", name, "TIME", now);
+        var templateValues = Map.of("WABA", meta.wabaId(), "TEMPLATE", metaId, "NAME", name, "TIME", now);
 
         assertThat(deliverSigned(fixture("template-quality-update.json", templateValues))).isEqualTo(200);
         eventually(() -> assertThat(onCloud(ourId, shop).at("/quality_score/score").asString()).isEqualTo("YELLOW"));

@@ -66,7 +66,7 @@ class MetaPayloadsTest extends CloudNodeTest {
 
     private static byte[] fixture(String name, Relayed relayed) {
         var conversation = relayed.conversation();
-        return fixture(name, Map.of("WABA", atMeta.wabaId(), "DISPLAY", conversation.meta().numberWaId(),
+        return fixture(name, Map.of("WABA", conversation.meta().wabaId(), "DISPLAY", conversation.meta().numberWaId(),
                 "META_NUMBER", conversation.meta().phoneNumberId(), "CUSTOMER", conversation.customer(),
                 "META_WAMID", relayed.metaWamid(), "OUR_WAMID", relayed.wamid(),
                 "TIME", String.valueOf(Instant.now().getEpochSecond())));
