@@ -69,6 +69,10 @@ public final class MetaStandIn implements AutoCloseable {
         faults.computeIfAbsent(path, p -> new ConcurrentLinkedQueue<>()).add(new Fault(0, null, null, delay));
     }
 
+    public List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
     public List<Request> requestsTo(String path) {
         return requests.stream().filter(r -> r.path().equals(path)).toList();
     }
