@@ -27,7 +27,7 @@ import java.util.concurrent.Executors;
  */
 public final class MetaStandIn implements AutoCloseable {
 
-    /** A request as it reached the stand-in, and the HTTP status it was answered with (0: none yet). */
+    /** A request as it reached the stand-in, and the HTTP status Meta answered it with (0: none yet). */
     public record Request(String method, String path, String body, Instant at, int status) {
         Request answered(int answer) {
             return new Request(method, path, body, at, answer);
@@ -89,8 +89,8 @@ public final class MetaStandIn implements AutoCloseable {
                 if (queued.retryAfter() != null) {
                     exchange.getResponseHeaders().add("Retry-After", queued.retryAfter());
                 }
-                respond(exchange, queued.status(), queued.body());
                 requests.set(requests.indexOf(request), request.answered(queued.status()));
+                respond(exchange, queued.status(), queued.body());
                 return;
             }
             var forward = HttpRequest.newBuilder(URI.create(upstream + exchange.getRequestURI()))
@@ -106,9 +106,11 @@ public final class MetaStandIn implements AutoCloseable {
             if (queued != null) {
                 Thread.sleep(queued.delay().toMillis());
             }
+            // Recorded before the answer is written: Meta has taken the request even when the node that
+            // sent it is killed before it reads the answer.
+            requests.set(requests.indexOf(request), request.answered(answer.statusCode()));
             respond(exchange, answer.statusCode(), answer.body(),
                     answer.headers().firstValue("Content-Type").orElse("application/json"));
-            requests.set(requests.indexOf(request), request.answered(answer.statusCode()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
