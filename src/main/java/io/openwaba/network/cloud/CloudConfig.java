@@ -4,6 +4,7 @@ import io.openwaba.network.OnCloud;
 import io.openwaba.tenancy.Tenancy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,6 +17,11 @@ class CloudConfig {
     MetaGraph metaGraph(CloudSettings settings) {
         settings.requireComplete();
         return new MetaGraph(settings);
+    }
+
+    @Bean
+    ServletRegistrationBean<MetaWebhookServlet> metaWebhookServlet(CloudSettings settings, MetaWebhooks webhooks, MetaInbox inbox) {
+        return new ServletRegistrationBean<>(new MetaWebhookServlet(settings, webhooks, inbox), "/webhooks/meta");
     }
 
     /** No generated admin token in production: the operator sets {@code openwaba.admin.token}. */

@@ -81,6 +81,11 @@ class CloudRelayTest extends CloudNodeTest {
                 .header("X-Hub-Signature-256", "sha256=" + "0".repeat(64))
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"object\":\"whatsapp_business_account\"}")));
         assertThat(forged.status()).isEqualTo(401);
+        var huge = cloudHttp.send(cloudHttp.request("/webhooks/meta", null)
+                .header("Content-Type", "application/json")
+                .header("X-Hub-Signature-256", "sha256=" + "0".repeat(64))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"entry\":\"" + "x".repeat(5_000_000) + "\"}")));
+        assertThat(huge.status()).isEqualTo(413);
         var wrongToken = cloudHttp.get("/webhooks/meta?hub.mode=subscribe&hub.challenge=7&hub.verify_token=nope", null);
         assertThat(wrongToken.status()).isEqualTo(403);
         var handshake = cloudHttp.get("/webhooks/meta?hub.mode=subscribe&hub.challenge=7&hub.verify_token="
