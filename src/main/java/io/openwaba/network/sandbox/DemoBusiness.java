@@ -7,6 +7,8 @@ import io.openwaba.profile.BusinessProfile;
 import io.openwaba.profile.BusinessProfiles;
 import io.openwaba.shared.Secrets;
 import io.openwaba.templates.Templates;
+import io.openwaba.tenancy.ConsoleRole;
+import io.openwaba.tenancy.ConsoleUsers;
 import io.openwaba.tenancy.Tenancy;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,10 +51,13 @@ public class DemoBusiness implements ApplicationRunner {
     private final BusinessProfiles profiles;
     private final Catalogs catalogs;
     private final Templates templates;
+    private final ConsoleUsers consoleUsers;
+    static final String OPERATOR_LOGIN = "operator@demo-shop.example";
+    static final String ADMIN_LOGIN = "admin@demo-shop.example";
 
     DemoBusiness(Tenancy tenancy, PhoneNumbers numbers, SandboxNetwork network, DemoRows demos,
                  TransactionTemplate tx, Environment environment, BusinessProfiles profiles, Catalogs catalogs,
-                 Templates templates,
+                 Templates templates, ConsoleUsers consoleUsers,
                  @Value("${openwaba.bootstrap.token:}") String fixedToken,
                  @Value("${openwaba.bootstrap.app-secret:}") String fixedAppSecret,
                  @Value("${openwaba.admin.token:}") String fixedAdminToken,
@@ -70,6 +75,7 @@ public class DemoBusiness implements ApplicationRunner {
         this.profiles = profiles;
         this.catalogs = catalogs;
         this.templates = templates;
+        this.consoleUsers = consoleUsers;
     }
 
     @Override
@@ -77,8 +83,29 @@ public class DemoBusiness implements ApplicationRunner {
         tx.executeWithoutResult(status -> {
             var demo = demos.find().orElseGet(this::create);
             demos.save(applyFixedCredentials(demo));
+            demos.saveConsoleLogins(newConsolePasswords(demo));
         });
         log.info("\n{}", banner());
+    }
+
+    /**
+     * The demo business's operator and business admin, created at the first start; both get new
+     * passwords at every start, printed with the tokens.
+     */
+    private DemoRows.ConsoleLogins newConsolePasswords(DemoRows.Demo demo) {
+        var logins = new DemoRows.ConsoleLogins(OPERATOR_LOGIN, Secrets.hexOfRandomBytes(8), ADMIN_LOGIN,
+                Secrets.hexOfRandomBytes(8));
+        setPassword(demo, OPERATOR_LOGIN, "Olga Operator", ConsoleRole.OPERATOR, logins.operatorPassword());
+        setPassword(demo, ADMIN_LOGIN, "Boris Admin", ConsoleRole.BUSINESS_ADMIN, logins.adminPassword());
+        return logins;
+    }
+
+    private void setPassword(DemoRows.Demo demo, String login, String name, ConsoleRole role, String password) {
+        if (consoleUsers.byLogin(login).isPresent()) {
+            consoleUsers.setPassword(login, password);
+        } else {
+            consoleUsers.create(demo.businessId(), login, name, role.name(), password);
+        }
     }
 
     /** The facts {@code GET /sandbox/info} returns. */
@@ -96,6 +123,10 @@ public class DemoBusiness implements ApplicationRunner {
         info.put("display_phone_number", number.displayPhoneNumber());
         catalogs.catalogOfWaba(demo.wabaId()).ifPresent(catalog -> info.put("catalog_id", catalog));
         info.put("app_secret", business.appSecret());
+        demos.consoleLogins().ifPresent(logins -> info.put("console", Map.of(
+                "url", baseUrl() + "/console",
+                "operator", Map.of("login", logins.operatorLogin(), "password", logins.operatorPassword()),
+                "business_admin", Map.of("login", logins.adminLogin(), "password", logins.adminPassword()))));
         info.put("customers", network.customers().stream()
                 .map(c -> Map.of("wa_id", c.waId(), "name", c.name(), "country", c.country())).toList());
         return info;
@@ -166,6 +197,7 @@ public class DemoBusiness implements ApplicationRunner {
 
     private String banner() {
         var info = info();
+        var logins = demos.consoleLogins().orElseThrow();
         return """
                 ================================================================================
                  openwaba sandbox is running
@@ -175,6 +207,9 @@ public class DemoBusiness implements ApplicationRunner {
                    phone-number id  %5$s   (%6$s)
                    app secret       %7$s   (signs webhooks)
                    admin token      %8$s   (management API /api)
+                 Console: %1$s/console
+                   operator         %9$s   password %10$s
+                   business admin   %11$s   password %12$s
                  Try it:
                    curl -H 'Authorization: Bearer %3$s' %1$s/%2$s/%5$s
                  Register a webhook (your endpoint must echo hub.challenge):
@@ -185,6 +220,7 @@ public class DemoBusiness implements ApplicationRunner {
                 ================================================================================""".formatted(
                 info.get("base_url"), graphVersion, info.get("access_token"), info.get("waba_id"),
                 info.get("phone_number_id"), info.get("display_phone_number"), info.get("app_secret"),
-                demos.find().orElseThrow().adminToken());
+                demos.find().orElseThrow().adminToken(), logins.operatorLogin(), logins.operatorPassword(),
+                logins.adminLogin(), logins.adminPassword());
     }
 }

@@ -18,6 +18,25 @@ class DemoRows {
     record Demo(String businessId, String wabaId, String phoneNumberId, String accessToken, String adminToken) {
     }
 
+    /** The demo business's console logins, with the passwords set at this start. */
+    record ConsoleLogins(String operatorLogin, String operatorPassword, String adminLogin, String adminPassword) {
+    }
+
+    Optional<ConsoleLogins> consoleLogins() {
+        return jdbc.sql("SELECT * FROM network_demo WHERE id = 1 AND operator_login IS NOT NULL")
+                .query((rs, row) -> new ConsoleLogins(rs.getString("operator_login"), rs.getString("operator_password"),
+                        rs.getString("admin_login"), rs.getString("admin_password")))
+                .optional();
+    }
+
+    void saveConsoleLogins(ConsoleLogins logins) {
+        jdbc.sql("""
+                UPDATE network_demo SET operator_login = :operator, operator_password = :operatorPassword,
+                    admin_login = :admin, admin_password = :adminPassword WHERE id = 1""")
+                .param("operator", logins.operatorLogin()).param("operatorPassword", logins.operatorPassword())
+                .param("admin", logins.adminLogin()).param("adminPassword", logins.adminPassword()).update();
+    }
+
     Optional<Demo> find() {
         return jdbc.sql("SELECT * FROM network_demo WHERE id = 1")
                 .query((rs, row) -> new Demo(rs.getString("business_id"), rs.getString("waba_id"),

@@ -1,0 +1,55 @@
+package io.openwaba.console;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/**
+ * The console speaks English or Russian: the browser's language first, {@code ?lang=ru} or
+ * {@code ?lang=en} on any page to switch, remembered in a cookie.
+ */
+@Configuration(proxyBeanMethods = false)
+class ConsoleLanguage implements WebMvcConfigurer {
+
+    static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.forLanguageTag("ru"));
+
+    @Bean
+    LocaleResolver localeResolver() {
+        var resolver = new CookieLocaleResolver("openwaba-lang");
+        resolver.setCookieMaxAge(Duration.ofDays(365));
+        resolver.setDefaultLocaleFunction(request -> {
+            for (var wanted : java.util.Collections.list(request.getLocales())) {
+                for (var supported : SUPPORTED) {
+                    if (supported.getLanguage().equals(wanted.getLanguage())) {
+                        return supported;
+                    }
+                }
+            }
+            return Locale.ENGLISH;
+        });
+        return resolver;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        var change = new LocaleChangeInterceptor();
+        change.setParamName("lang");
+        change.setIgnoreInvalidLocale(true);
+        registry.addInterceptor(new org.springframework.web.servlet.HandlerInterceptor() {
+            @Override
+            public boolean preHandle(jakarta.servlet.http.HttpServletRequest request,
+                                     jakarta.servlet.http.HttpServletResponse response, Object handler) throws Exception {
+                var lang = request.getParameter("lang");
+                return lang == null || !SUPPORTED.stream().map(Locale::getLanguage).toList().contains(lang)
+                        || change.preHandle(request, response, handler);
+            }
+        }).addPathPatterns("/console", "/console/**");
+    }
+}
