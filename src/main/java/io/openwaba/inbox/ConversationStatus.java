@@ -1,0 +1,6 @@
+package io.openwaba.inbox;
+
+/** Where a conversation stands: PENDING waits for someone to take it. */
+public enum ConversationStatus {
+    OPEN, PENDING, SNOOZED, RESOLVED
+}
