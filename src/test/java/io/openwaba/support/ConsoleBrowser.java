@@ -33,7 +33,17 @@ public final class ConsoleBrowser {
                     .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
                             "--no-first-run", "--disable-background-networking", "--disable-component-update",
                             "--disable-sync")));
-            Runtime.getRuntime().addShutdownHook(new Thread(playwright::close));
+            // Closing can hang once the JVM is exiting; the driver and Chromium die with it anyway.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                var closing = new Thread(playwright::close);
+                closing.setDaemon(true);
+                closing.start();
+                try {
+                    closing.join(5_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
         }
         return browser;
     }
