@@ -53,7 +53,7 @@ class ConsoleSecurity {
 
     @Bean
     UserDetailsService consoleAccounts(ConsoleUsers users) {
-        return login -> users.byLogin(login).map(user -> ConsolePrincipal.of(user, users.locked(user)))
+        return login -> users.attemptSignIn(login).map(user -> ConsolePrincipal.of(user, users.locked(user)))
                 .orElseThrow(() -> new UsernameNotFoundException("no such console user"));
     }
 

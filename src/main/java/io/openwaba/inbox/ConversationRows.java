@@ -24,7 +24,7 @@ class ConversationRows {
      * it both land (the loser of the insert updates).
      */
     void customerWrote(String businessId, String phoneNumberId, String waId, String name, String text, Instant at) {
-        if (update(phoneNumberId, waId, name, text, at) > 0) {
+        if (update(businessId, phoneNumberId, waId, name, text, at) > 0) {
             return;
         }
         int inserted = jdbc.sql("""
@@ -35,19 +35,20 @@ class ConversationRows {
                 .param("id", NodeIds.next()).param("business", businessId).param("number", phoneNumberId)
                 .param("waId", waId).param("name", name).param("at", SqlTime.utc(at)).param("text", text).update();
         if (inserted == 0) {
-            update(phoneNumberId, waId, name, text, at);
+            update(businessId, phoneNumberId, waId, name, text, at);
         }
     }
 
-    private int update(String phoneNumberId, String waId, String name, String text, Instant at) {
+    /** The number's business now: a number migrated to another business takes its conversations along. */
+    private int update(String businessId, String phoneNumberId, String waId, String name, String text, Instant at) {
         return jdbc.sql("""
-                UPDATE inbox_conversation SET unread = unread + 1,
+                UPDATE inbox_conversation SET unread = unread + 1, business_id = :business,
                     customer_name = COALESCE(:name, customer_name),
                     status = CASE WHEN status = 'RESOLVED' THEN 'PENDING' ELSE status END,
                     last_message_text = CASE WHEN last_message_at <= :at THEN :text ELSE last_message_text END,
                     last_message_at = CASE WHEN last_message_at <= :at THEN :at ELSE last_message_at END
                 WHERE phone_number_id = :number AND wa_id = :waId""")
-                .param("name", name).param("at", SqlTime.utc(at)).param("text", text)
+                .param("business", businessId).param("name", name).param("at", SqlTime.utc(at)).param("text", text)
                 .param("number", phoneNumberId).param("waId", waId).update();
     }
 

@@ -52,16 +52,22 @@ public class Conversations {
         if (text.isBlank()) {
             return "[" + message.type() + "]";
         }
-        if (text.codePointCount(0, text.length()) <= PREVIEW_LENGTH) {
-            return text;
-        }
-        return text.substring(0, text.offsetByCodePoints(0, PREVIEW_LENGTH - 1)) + "…";
+        return text.length() <= PREVIEW_LENGTH ? text : cut(text, PREVIEW_LENGTH - 1) + "…";
     }
 
     private static String blankToNull(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
-        return text.codePointCount(0, text.length()) <= 200 ? text : text.substring(0, text.offsetByCodePoints(0, 200));
+        return cut(text, 200);
+    }
+
+    /** At most {@code max} UTF-16 units (the columns' measure on H2), not splitting a character in two. */
+    static String cut(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        return text.substring(0, end);
     }
 }

@@ -5,7 +5,7 @@ public enum ConsoleUserProblem {
     LOGIN_INVALID("login", "must be an e-mail address of at most 320 characters"),
     LOGIN_TAKEN("login", "is already a console user's login"),
     NAME_INVALID("display_name", "must have 1 to 200 characters"),
-    PASSWORD_INVALID("password", "must have 12 to 128 characters"),
+    PASSWORD_INVALID("password", "must have at least 12 characters and at most 72 bytes in UTF-8"),
     ROLE_INVALID("role", "must be BUSINESS_ADMIN or OPERATOR");
 
     private final String field;

@@ -43,8 +43,8 @@ class ConsoleUserRows {
                 WHERE login = :login""").param("hash", hash).param("login", login).update();
     }
 
-    /** Counts a failed sign-in in one statement, so concurrent failures are all counted. */
-    int countFailure(String login) {
+    /** Counts a sign-in attempt in one statement, so attempts side by side are all counted; the count after it. */
+    int countAttempt(String login) {
         jdbc.sql("UPDATE tenancy_console_user SET failed_attempts = failed_attempts + 1 WHERE login = :login")
                 .param("login", login).update();
         return byLogin(login).map(ConsoleUser::failedAttempts).orElse(0);

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,7 +27,8 @@ public class ConsoleUsers {
     private final Clock clock;
     private final int maxFailures;
     private final Duration lockout;
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    /** bcrypt reads no more than 72 bytes of a password. */
+    static final int MAX_PASSWORD_BYTES = 72;
     private static final List<ConsoleRole> BUSINESS_ROLES = List.of(ConsoleRole.BUSINESS_ADMIN, ConsoleRole.OPERATOR);
     private final PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
 
@@ -46,6 +46,19 @@ public class ConsoleUsers {
         return login == null ? "" : login.trim().toLowerCase(Locale.ROOT);
     }
 
+    /** An e-mail address as far as a login needs one: one {@code @}, a dot in the domain, no spaces or controls. */
+    static boolean looksLikeEmail(String login) {
+        if (login.isEmpty() || login.length() > 320 || login.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
+            return false;
+        }
+        int at = login.indexOf('@');
+        if (at <= 0 || at != login.lastIndexOf('@')) {
+            return false;
+        }
+        int dot = login.indexOf('.', at + 2);
+        return dot > 0 && dot < login.length() - 1;
+    }
+
     /**
      * A business admin or operator of the business; {@link ConsoleUserProblem.Refused} with every
      * problem of the request when it is not one.
@@ -54,7 +67,7 @@ public class ConsoleUsers {
     public ConsoleUser create(String businessId, String login, String displayName, String role, String password) {
         var problems = new ArrayList<ConsoleUserProblem>();
         var normalized = normalize(login);
-        if (!EMAIL.matcher(normalized).matches() || normalized.length() > 320) {
+        if (!looksLikeEmail(normalized)) {
             problems.add(ConsoleUserProblem.LOGIN_INVALID);
         } else if (rows.byLogin(normalized).isPresent()) {
             problems.add(ConsoleUserProblem.LOGIN_TAKEN);
@@ -63,7 +76,8 @@ public class ConsoleUsers {
         if (name.isEmpty() || name.length() > 200) {
             problems.add(ConsoleUserProblem.NAME_INVALID);
         }
-        if (password == null || password.length() < 12 || password.length() > 128) {
+        if (password == null || password.length() < 12
+                || password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
             problems.add(ConsoleUserProblem.PASSWORD_INVALID);
         }
         var parsed = BUSINESS_ROLES.stream().filter(r -> r.name().equals(role)).findFirst();
@@ -89,7 +103,27 @@ public class ConsoleUsers {
     }
 
     public Optional<ConsoleUser> byLogin(String login) {
-        return rows.byLogin(normalize(login));
+        var normalized = normalize(login);
+        return looksLikeEmail(normalized) ? rows.byLogin(normalized) : Optional.empty();
+    }
+
+    /**
+     * A sign-in begins: the attempt is counted before the password is checked, so attempts sent
+     * side by side cannot each pass the lock before any failure is counted. The user, locked when
+     * locked or when more attempts are under way than the lock allows; empty for no such user.
+     */
+    @Transactional
+    public Optional<ConsoleUser> attemptSignIn(String login) {
+        var user = byLogin(login);
+        if (user.isEmpty() || locked(user.get())) {
+            return user;
+        }
+        int attempts = rows.countAttempt(user.get().login());
+        if (attempts > maxFailures) {
+            return user.map(u -> new ConsoleUser(u.id(), u.login(), u.displayName(), u.role(), u.businessId(),
+                    u.passwordHash(), attempts, clock.instant().plus(lockout)));
+        }
+        return user;
     }
 
     /** Sets a new password and lifts a lock. */
@@ -110,17 +144,20 @@ public class ConsoleUsers {
         return user.lockedAt(clock.instant());
     }
 
-    /** A wrong password: the account locks once there have been too many in a row. */
+    /** A wrong password (its attempt already counted): the account locks after too many in a row. */
     @Transactional
     public void failedSignIn(String login) {
-        var normalized = normalize(login);
-        if (rows.countFailure(normalized) >= maxFailures) {
-            rows.lock(normalized, clock.instant().plus(lockout));
+        var user = byLogin(login);
+        if (user.isPresent() && !locked(user.get()) && user.get().failedAttempts() >= maxFailures) {
+            rows.lock(user.get().login(), clock.instant().plus(lockout));
         }
     }
 
     @Transactional
     public void signedIn(String login) {
-        rows.clearFailures(normalize(login));
+        var normalized = normalize(login);
+        if (looksLikeEmail(normalized)) {
+            rows.clearFailures(normalized);
+        }
     }
 }

@@ -107,6 +107,56 @@ class ConsoleSignInTest extends PlatformTest {
     }
 
     @Test
+    void unreadableInputGets400AndChangesNothing() throws Exception {
+        assertThat(get("/console/login?x=%00", null).statusCode()).isEqualTo(400);
+        assertThat(get("/console/login?x=%C3%28", null).statusCode()).isEqualTo(400);
+        var nul = signIn("operator@demo-shop.example\u0000", "whatever-password");
+        assertThat(nul.headers().firstValue("Location").orElseThrow()).endsWith("/console/login?error");
+        var huge = signIn("a@" + ".".repeat(200_000) + "@", "whatever-password");
+        assertThat(huge.headers().firstValue("Location").orElseThrow()).endsWith("/console/login?error");
+        var login = "long-" + randomDigits(6) + "@shop.example";
+        var refused = org.assertj.core.api.Assertions.catchThrowableOfType(ConsoleUserProblemRefused(),
+                () -> users.create(onboard().businessId(), login, "Long", "OPERATOR", "ж".repeat(37)));
+        assertThat(refused.problems()).containsExactly(io.openwaba.tenancy.ConsoleUserProblem.PASSWORD_INVALID);
+        assertThat(users.byLogin(login)).isEmpty();
+    }
+
+    private static Class<io.openwaba.tenancy.ConsoleUserProblem.Refused> ConsoleUserProblemRefused() {
+        return io.openwaba.tenancy.ConsoleUserProblem.Refused.class;
+    }
+
+    @Test
+    void signInsSentSideBySideGetNoMoreGuessesThanTheLockAllows() throws Exception {
+        var login = "parallel-" + randomDigits(6) + "@shop.example";
+        users.create(onboard().businessId(), login, "Pat", "OPERATOR", "right-password-123");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        var outcomes = new java.util.concurrent.ConcurrentLinkedQueue<String>();
+        for (int i = 0; i < 32; i++) {
+            int n = i;
+            pool.submit(() -> {
+                var client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                        .followRedirects(HttpClient.Redirect.NEVER).build();
+                var page = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/console/login"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                var answer = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/console/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(login, StandardCharsets.UTF_8)
+                                + "&password=wrong-" + n + "&_csrf=" + csrfOf(page.body()))).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                outcomes.add(answer.headers().firstValue("Location").orElse(""));
+                return null;
+            });
+        }
+        pool.shutdown();
+        assertThat(pool.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(outcomes).hasSize(32);
+        assertThat(outcomes.stream().filter(l -> l.endsWith("?error")).count())
+                .as("passwords actually checked").isLessThanOrEqualTo(5);
+        assertThat(signIn(login, "right-password-123").headers().firstValue("Location").orElseThrow())
+                .endsWith("/console/login?locked");
+    }
+
+    @Test
     void theGraphApiKeepsItsOwnErrorsBesideTheConsole() throws Exception {
         var unauthenticated = get("/v21.0/me", null);
         assertThat(unauthenticated.statusCode()).isEqualTo(400);
