@@ -3,55 +3,38 @@ package io.openwaba.console;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.openwaba.support.ConsoleBrowser;
-import io.openwaba.support.PlatformTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.openwaba.support.ConsolePageTest;
 import org.junit.jupiter.api.Test;
 
 /** The console's sign-in, clicked through in Chromium as a person would. */
-class ConsoleBrowserTest extends PlatformTest {
+class ConsoleBrowserTest extends ConsolePageTest {
 
-    private BrowserContext context;
-    private Page page;
-
-    @BeforeEach
-    void openBrowser() {
-        context = ConsoleBrowser.get().newContext(new Browser.NewContextOptions().setLocale("en-US"));
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        context.close();
-    }
 
     @Test
     void theOperatorSignsInAndOut() {
         var console = http.get("/sandbox/info", null).json().get("console");
-        page.navigate("http://localhost:" + port + "/");
-        assertThat(page).hasURL("http://localhost:" + port + "/console/login");
+        page.navigate(url("/"));
+        assertThat(page).hasURL(url("/console/login"));
         page.screenshot(new Page.ScreenshotOptions().setPath(ConsoleBrowser.screenshot("console-sign-in")));
         page.getByLabel("E-mail").fill(console.at("/operator/login").asString());
         page.getByLabel("Password").fill(console.at("/operator/password").asString());
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
 
-        assertThat(page).hasURL("http://localhost:" + port + "/console");
+        assertThat(page).hasURL(url("/console"));
         assertThat(page.locator("[data-test=user]")).hasText("Olga Operator (operator@demo-shop.example)");
         assertThat(page.locator("[data-test=business]")).hasText("Demo Shop");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("You have signed out.");
-        page.navigate("http://localhost:" + port + "/console");
-        assertThat(page).hasURL("http://localhost:" + port + "/console/login");
+        page.navigate(url("/console"));
+        assertThat(page).hasURL(url("/console/login"));
     }
 
     @Test
     void aWrongPasswordIsToldOnThePageAndTheKeyboardReachesEveryField() {
-        page.navigate("http://localhost:" + port + "/console/login");
+        page.navigate(url("/console/login"));
         assertThat(page.getByLabel("E-mail")).isFocused();
         page.keyboard().type("operator@demo-shop.example");
         page.keyboard().press("Tab");
@@ -59,13 +42,13 @@ class ConsoleBrowserTest extends PlatformTest {
         page.keyboard().type("not-the-password");
         page.keyboard().press("Enter");
         assertThat(page.getByRole(AriaRole.ALERT)).hasText("Wrong e-mail or password.");
-        assertThat(page).hasURL("http://localhost:" + port + "/console/login?error");
+        assertThat(page).hasURL(url("/console/login?error"));
     }
 
     @Test
     void inRussianTheBusinessAdminSignsIn() {
         var console = http.get("/sandbox/info", null).json().get("console");
-        page.navigate("http://localhost:" + port + "/console/login");
+        page.navigate(url("/console/login"));
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Русский")).click();
         assertThat(page.getByRole(AriaRole.HEADING)).hasText("Вход");
         page.getByLabel("Эл. почта").fill(console.at("/business_admin/login").asString());
@@ -111,15 +94,8 @@ class ConsoleBrowserTest extends PlatformTest {
         assertThat(page.locator("[data-test=role]")).hasText("Operator");
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Team: the business's console users")))
                 .hasCount(0);
-        var team = page.navigate("http://localhost:" + port + "/console/team");
+        var team = page.navigate(url("/console/team"));
         assertThat(team.status()).as("an operator is told the team page does not exist").isEqualTo(404);
     }
 
-    private void signIn(String login, String password) {
-        page.navigate("http://localhost:" + port + "/console/login");
-        page.getByLabel("E-mail").fill(login);
-        page.getByLabel("Password").fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        assertThat(page).hasURL("http://localhost:" + port + "/console");
-    }
 }

@@ -3,33 +3,16 @@ package io.openwaba.inbox;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.openwaba.support.ConsoleBrowser;
-import io.openwaba.support.PlatformTest;
+import io.openwaba.support.ConsolePageTest;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A customer writes on the sandbox network; the operators of that business see the conversation, and no one else. */
-class ConversationListBrowserTest extends PlatformTest {
+class ConversationListBrowserTest extends ConsolePageTest {
 
-    private BrowserContext context;
-    private Page page;
-
-    @BeforeEach
-    void openBrowser() {
-        context = ConsoleBrowser.get().newContext(new Browser.NewContextOptions().setLocale("en-US"));
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        context.close();
-    }
 
     @Test
     void theOperatorSeesWhatTheCustomerWroteAsText() {
@@ -66,17 +49,10 @@ class ConversationListBrowserTest extends PlatformTest {
         customerWrites(newCustomer(), other, "for the other shop");
 
         signIn(login, "other-password-1");
-        page.navigate("http://localhost:" + port + "/console/conversations");
+        page.navigate(url("/console/conversations"));
         assertThat(page.locator("[data-test=conversation]")).hasCount(1);
         assertThat(page.locator("[data-test=conversation]")).containsText("for the other shop");
         assertThat(page.locator("main")).not().containsText(customer);
     }
 
-    private void signIn(String login, String password) {
-        page.navigate("http://localhost:" + port + "/console/login");
-        page.getByLabel("E-mail").fill(login);
-        page.getByLabel("Password").fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        assertThat(page).hasURL("http://localhost:" + port + "/console");
-    }
 }
