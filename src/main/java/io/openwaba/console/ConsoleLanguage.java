@@ -1,8 +1,10 @@
 package io.openwaba.console;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -24,17 +26,14 @@ class ConsoleLanguage implements WebMvcConfigurer {
     LocaleResolver localeResolver() {
         var resolver = new CookieLocaleResolver("openwaba-lang");
         resolver.setCookieMaxAge(Duration.ofDays(365));
-        resolver.setDefaultLocaleFunction(request -> {
-            for (var wanted : java.util.Collections.list(request.getLocales())) {
-                for (var supported : SUPPORTED) {
-                    if (supported.getLanguage().equals(wanted.getLanguage())) {
-                        return supported;
-                    }
-                }
-            }
-            return Locale.ENGLISH;
-        });
+        resolver.setDefaultLocaleFunction(request -> Collections.list(request.getLocales()).stream()
+                .map(wanted -> supported(wanted.getLanguage())).flatMap(Optional::stream)
+                .findFirst().orElse(Locale.ENGLISH));
         return resolver;
+    }
+
+    private static Optional<Locale> supported(String language) {
+        return SUPPORTED.stream().filter(locale -> locale.getLanguage().equals(language)).findFirst();
     }
 
     @Override
@@ -47,8 +46,7 @@ class ConsoleLanguage implements WebMvcConfigurer {
             public boolean preHandle(jakarta.servlet.http.HttpServletRequest request,
                                      jakarta.servlet.http.HttpServletResponse response, Object handler) throws Exception {
                 var lang = request.getParameter("lang");
-                return lang == null || !SUPPORTED.stream().map(Locale::getLanguage).toList().contains(lang)
-                        || change.preHandle(request, response, handler);
+                return lang == null || supported(lang).isEmpty() || change.preHandle(request, response, handler);
             }
         }).addPathPatterns("/console", "/console/**");
     }

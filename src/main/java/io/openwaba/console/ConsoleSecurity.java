@@ -38,8 +38,7 @@ class ConsoleSecurity {
                             var login = request.getParameter("username");
                             boolean locked = failure instanceof LockedException;
                             if (!locked && login != null) {
-                                users.failedSignIn(login);
-                                locked = users.byLogin(login).map(users::locked).orElse(false);
+                                locked = users.failedSignIn(login);
                             }
                             response.sendRedirect(request.getContextPath() + "/console/login?"
                                     + (locked ? "locked" : "error"));

@@ -55,7 +55,6 @@ class TeamController {
     }
 
     private String page(ConsolePrincipal admin, Model model, NewMember form, Map<String, String> errors) {
-        model.addAttribute("user", admin);
         model.addAttribute("members", users.ofBusiness(admin.businessId()));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);

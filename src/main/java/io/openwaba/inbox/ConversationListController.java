@@ -24,7 +24,6 @@ class ConversationListController {
         if (user.businessId() == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        model.addAttribute("user", user);
         model.addAttribute("conversations", conversations.ofBusiness(user.businessId(), PAGE));
         return "inbox/conversations";
     }

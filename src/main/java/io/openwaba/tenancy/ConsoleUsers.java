@@ -132,10 +132,6 @@ public class ConsoleUsers {
         rows.setPassword(normalize(login), encoder.encode(password));
     }
 
-    public boolean passwordMatches(ConsoleUser user, String password) {
-        return password != null && encoder.matches(password, user.passwordHash());
-    }
-
     public PasswordEncoder encoder() {
         return encoder;
     }
@@ -144,13 +140,21 @@ public class ConsoleUsers {
         return user.lockedAt(clock.instant());
     }
 
-    /** A wrong password (its attempt already counted): the account locks after too many in a row. */
+    /**
+     * A wrong password (its attempt already counted): the account locks after too many in a row.
+     * True when the account is locked now.
+     */
     @Transactional
-    public void failedSignIn(String login) {
+    public boolean failedSignIn(String login) {
         var user = byLogin(login);
-        if (user.isPresent() && !locked(user.get()) && user.get().failedAttempts() >= maxFailures) {
-            rows.lock(user.get().login(), clock.instant().plus(lockout));
+        if (user.isEmpty() || locked(user.get())) {
+            return user.isPresent();
         }
+        if (user.get().failedAttempts() >= maxFailures) {
+            rows.lock(user.get().login(), clock.instant().plus(lockout));
+            return true;
+        }
+        return false;
     }
 
     @Transactional

@@ -1,8 +1,10 @@
 package io.openwaba.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.openwaba.support.PlatformTest;
+import io.openwaba.tenancy.ConsoleUserProblem;
 import io.openwaba.tenancy.ConsoleUsers;
 import java.net.CookieManager;
 import java.net.URI;
@@ -115,14 +117,10 @@ class ConsoleSignInTest extends PlatformTest {
         var huge = signIn("a@" + ".".repeat(200_000) + "@", "whatever-password");
         assertThat(huge.headers().firstValue("Location").orElseThrow()).endsWith("/console/login?error");
         var login = "long-" + randomDigits(6) + "@shop.example";
-        var refused = org.assertj.core.api.Assertions.catchThrowableOfType(ConsoleUserProblemRefused(),
+        var refused = catchThrowableOfType(ConsoleUserProblem.Refused.class,
                 () -> users.create(onboard().businessId(), login, "Long", "OPERATOR", "ж".repeat(37)));
-        assertThat(refused.problems()).containsExactly(io.openwaba.tenancy.ConsoleUserProblem.PASSWORD_INVALID);
+        assertThat(refused.problems()).containsExactly(ConsoleUserProblem.PASSWORD_INVALID);
         assertThat(users.byLogin(login)).isEmpty();
-    }
-
-    private static Class<io.openwaba.tenancy.ConsoleUserProblem.Refused> ConsoleUserProblemRefused() {
-        return io.openwaba.tenancy.ConsoleUserProblem.Refused.class;
     }
 
     @Test

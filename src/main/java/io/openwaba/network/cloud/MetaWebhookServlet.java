@@ -51,12 +51,10 @@ final class MetaWebhookServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-            answer(response, 413, "the body is larger than " + MAX_BODY_BYTES + " bytes");
-            return;
-        }
-        byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
-        if (body.length > MAX_BODY_BYTES) {
+        // A declared length is refused before reading; a chunked body once it passes the limit.
+        byte[] body = request.getContentLengthLong() > MAX_BODY_BYTES ? null
+                : request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+        if (body == null || body.length > MAX_BODY_BYTES) {
             answer(response, 413, "the body is larger than " + MAX_BODY_BYTES + " bytes");
             return;
         }
