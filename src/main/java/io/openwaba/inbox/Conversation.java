@@ -2,7 +2,21 @@ package io.openwaba.inbox;
 
 import java.time.Instant;
 
-/** A business number's conversation with one customer, as the list shows it. */
+/**
+ * A business number's conversation with one customer: where it stands, who owns it
+ * ({@code ownerId} is the operator's console user id when {@code ownerKind} is OPERATOR), and its
+ * latest customer message.
+ */
 public record Conversation(String id, String businessId, String phoneNumberId, String waId, String customerName,
-                           ConversationStatus status, Instant lastMessageAt, String lastMessageText, int unread) {
+                           ConversationStatus status, OwnerKind ownerKind, String ownerId, Instant lastMessageAt,
+                           String lastMessageText, int unread) {
+
+    public boolean ownedBy(String userId) {
+        return ownerKind == OwnerKind.OPERATOR && userId.equals(ownerId);
+    }
+
+    /** The customer's name when WhatsApp gave one, else the number. */
+    public String displayName() {
+        return customerName != null ? customerName : "+" + waId;
+    }
 }

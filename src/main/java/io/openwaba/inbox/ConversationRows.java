@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,23 +21,25 @@ class ConversationRows {
 
     /**
      * The customer wrote: the conversation's last message and unread count move on, and a
-     * resolved one is pending again. Created when there is none; two messages racing to create
-     * it both land (the loser of the insert updates).
+     * resolved or snoozed one is open again (its operator's) or pending (the queue's). Created when
+     * there is none; two messages racing to create it both land (the loser of the insert updates).
+     * Answers the conversation's id.
      */
-    void customerWrote(String businessId, String phoneNumberId, String waId, String name, String text, Instant at) {
-        if (update(businessId, phoneNumberId, waId, name, text, at) > 0) {
-            return;
+    String customerWrote(String businessId, String phoneNumberId, String waId, String name, String text, Instant at) {
+        if (update(businessId, phoneNumberId, waId, name, text, at) == 0) {
+            int inserted = jdbc.sql("""
+                    INSERT INTO inbox_conversation (id, business_id, phone_number_id, wa_id, customer_name, status,
+                        owner_kind, last_message_at, last_message_text, unread, created_at)
+                    VALUES (:id, :business, :number, :waId, :name, 'PENDING', 'QUEUE', :at, :text, 1, :at)
+                    ON CONFLICT DO NOTHING""")
+                    .param("id", NodeIds.next()).param("business", businessId).param("number", phoneNumberId)
+                    .param("waId", waId).param("name", name).param("at", SqlTime.utc(at)).param("text", text).update();
+            if (inserted == 0) {
+                update(businessId, phoneNumberId, waId, name, text, at);
+            }
         }
-        int inserted = jdbc.sql("""
-                INSERT INTO inbox_conversation (id, business_id, phone_number_id, wa_id, customer_name, status,
-                    last_message_at, last_message_text, unread, created_at)
-                VALUES (:id, :business, :number, :waId, :name, 'PENDING', :at, :text, 1, :at)
-                ON CONFLICT DO NOTHING""")
-                .param("id", NodeIds.next()).param("business", businessId).param("number", phoneNumberId)
-                .param("waId", waId).param("name", name).param("at", SqlTime.utc(at)).param("text", text).update();
-        if (inserted == 0) {
-            update(businessId, phoneNumberId, waId, name, text, at);
-        }
+        return jdbc.sql("SELECT id FROM inbox_conversation WHERE phone_number_id = :number AND wa_id = :waId")
+                .param("number", phoneNumberId).param("waId", waId).query(String.class).single();
     }
 
     /** The number's business now: a number migrated to another business takes its conversations along. */
@@ -44,7 +47,8 @@ class ConversationRows {
         return jdbc.sql("""
                 UPDATE inbox_conversation SET unread = unread + 1, business_id = :business,
                     customer_name = COALESCE(:name, customer_name),
-                    status = CASE WHEN status = 'RESOLVED' THEN 'PENDING' ELSE status END,
+                    status = CASE WHEN status IN ('RESOLVED', 'SNOOZED')
+                        THEN CASE WHEN owner_kind = 'OPERATOR' THEN 'OPEN' ELSE 'PENDING' END ELSE status END,
                     last_message_text = CASE WHEN last_message_at <= :at THEN :text ELSE last_message_text END,
                     last_message_at = CASE WHEN last_message_at <= :at THEN :at ELSE last_message_at END
                 WHERE phone_number_id = :number AND wa_id = :waId""")
@@ -60,9 +64,75 @@ class ConversationRows {
                 .query((rs, row) -> conversation(rs)).list();
     }
 
+    /** The conversation, if it belongs to that business: any other business's looks like none. */
+    Optional<Conversation> find(String businessId, String id) {
+        return jdbc.sql("SELECT * FROM inbox_conversation WHERE id = :id AND business_id = :business")
+                .param("id", id).param("business", businessId).query((rs, row) -> conversation(rs)).optional();
+    }
+
+    Optional<Conversation> findByChat(String phoneNumberId, String waId) {
+        return jdbc.sql("SELECT * FROM inbox_conversation WHERE phone_number_id = :number AND wa_id = :waId")
+                .param("number", phoneNumberId).param("waId", waId).query((rs, row) -> conversation(rs)).optional();
+    }
+
+    /** The operator takes it unless another operator has: one statement, so of two at once one wins. */
+    boolean take(String id, String userId) {
+        return jdbc.sql("""
+                UPDATE inbox_conversation SET owner_kind = 'OPERATOR', owner_id = :user,
+                    status = CASE WHEN status = 'PENDING' THEN 'OPEN' ELSE status END
+                WHERE id = :id AND owner_kind <> 'OPERATOR'""")
+                .param("id", id).param("user", userId).update() == 1;
+    }
+
+    /** Back to the queue, if that operator still owns it. */
+    boolean handBack(String id, String userId) {
+        return jdbc.sql("""
+                UPDATE inbox_conversation SET owner_kind = 'QUEUE', owner_id = NULL,
+                    status = CASE WHEN status = 'OPEN' THEN 'PENDING' ELSE status END
+                WHERE id = :id AND owner_kind = 'OPERATOR' AND owner_id = :user""")
+                .param("id", id).param("user", userId).update() == 1;
+    }
+
+    boolean resolve(String id) {
+        return jdbc.sql("UPDATE inbox_conversation SET status = 'RESOLVED', unread = 0 WHERE id = :id AND status <> 'RESOLVED'")
+                .param("id", id).update() == 1;
+    }
+
+    boolean reopen(String id) {
+        return jdbc.sql("""
+                UPDATE inbox_conversation SET status = CASE WHEN owner_kind = 'OPERATOR' THEN 'OPEN' ELSE 'PENDING' END
+                WHERE id = :id AND status = 'RESOLVED'""")
+                .param("id", id).update() == 1;
+    }
+
+    void markRead(String id) {
+        jdbc.sql("UPDATE inbox_conversation SET unread = 0 WHERE id = :id AND unread > 0").param("id", id).update();
+    }
+
+    void addTimeline(String conversationId, ConversationChanged.What what, String actorId, String actorName,
+                     String detail, Instant at) {
+        jdbc.sql("""
+                INSERT INTO inbox_timeline (conversation_id, kind, actor_id, actor_name, detail, at)
+                VALUES (:conversation, :kind, :actor, :name, :detail, :at)""")
+                .param("conversation", conversationId).param("kind", what.name()).param("actor", actorId)
+                .param("name", actorName).param("detail", detail).param("at", SqlTime.utc(at)).update();
+    }
+
+    /** The timeline entries from {@code since} on (all when null), oldest first. */
+    List<TimelineEntry> timeline(String conversationId, Instant since) {
+        return jdbc.sql("""
+                SELECT * FROM inbox_timeline WHERE conversation_id = :conversation AND at >= :since
+                ORDER BY at, id""")
+                .param("conversation", conversationId).param("since", SqlTime.utc(since == null ? Instant.EPOCH : since))
+                .query((rs, row) -> new TimelineEntry(rs.getLong("id"), ConversationChanged.What.valueOf(rs.getString("kind")),
+                        rs.getString("actor_name"), rs.getString("detail"), SqlTime.instant(rs, "at")))
+                .list();
+    }
+
     private static Conversation conversation(ResultSet rs) throws SQLException {
         return new Conversation(rs.getString("id"), rs.getString("business_id"), rs.getString("phone_number_id"),
                 rs.getString("wa_id"), rs.getString("customer_name"), ConversationStatus.valueOf(rs.getString("status")),
+                OwnerKind.valueOf(rs.getString("owner_kind")), rs.getString("owner_id"),
                 SqlTime.instant(rs, "last_message_at"), rs.getString("last_message_text"), rs.getInt("unread"));
     }
 }

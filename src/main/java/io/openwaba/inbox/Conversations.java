@@ -3,6 +3,8 @@ package io.openwaba.inbox;
 import io.openwaba.messaging.MessageReceived;
 import io.openwaba.tenancy.Tenancy;
 import java.util.List;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -18,11 +20,18 @@ public class Conversations {
     static final int PREVIEW_LENGTH = 200;
     private final ConversationRows rows;
     private final Tenancy tenancy;
+    private final ApplicationEventPublisher events;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    Conversations(ConversationRows rows, Tenancy tenancy) {
+    Conversations(ConversationRows rows, Tenancy tenancy, ApplicationEventPublisher events) {
         this.rows = rows;
         this.tenancy = tenancy;
+        this.events = events;
+    }
+
+    /** The conversation if it is that business's; another business's is not found. */
+    public Optional<Conversation> find(String businessId, String id) {
+        return rows.find(businessId, id);
     }
 
     /** The business's conversations, the latest message first. */
@@ -36,9 +45,13 @@ public class Conversations {
         if (waba.isEmpty()) {
             return;
         }
-        rows.customerWrote(waba.get().businessId(), message.phoneNumberId(), message.fromWaId(),
+        var businessId = waba.get().businessId();
+        var id = rows.customerWrote(businessId, message.phoneNumberId(), message.fromWaId(),
                 blankToNull(message.profileName()), preview(message), message.at());
+        events.publishEvent(new ConversationChanged(id, businessId, ConversationChanged.What.MESSAGE_RECEIVED, null,
+                message.at()));
     }
+
 
     /** A text's first characters; other types by their type, which the page translates. */
     String preview(MessageReceived message) {

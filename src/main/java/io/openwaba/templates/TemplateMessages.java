@@ -32,6 +32,86 @@ public class TemplateMessages {
         this.rows = rows;
     }
 
+    /**
+     * A template a person can send from a form: its body text, with the names of its variables in
+     * order ({@code 1}, {@code 2} … or the names of a NAMED template).
+     */
+    public record Choice(String name, String language, String category, String body, List<String> variables) {
+
+        /** The body as the customer will read it, each variable replaced by its value (missing ones stay as they are). */
+        public String filled(List<String> values) {
+            var names = variables;
+            return TemplateContent.PARAMETER.matcher(body).replaceAll(match -> {
+                int at = names.indexOf(match.group(1));
+                var value = at >= 0 && at < values.size() && !values.get(at).isBlank() ? values.get(at) : match.group();
+                return java.util.regex.Matcher.quoteReplacement(value);
+            });
+        }
+    }
+
+    /**
+     * The WABA's templates that can be sent now and take no parameters but the body's text
+     * (no media header, no button to fill): the ones a form of text fields can send.
+     */
+    public List<Choice> choices(String wabaId) {
+        return rows.ofWaba(wabaId).stream()
+                .filter(t -> TemplateSendRule.check(t.status(), t.content().name(), t.content().language()).allowed())
+                .filter(t -> onlyBodyParameters(t.content()))
+                .map(t -> new Choice(t.content().name(), t.content().language(), t.content().category(),
+                        t.content().bodyText(), TemplateContent.parameters(t.content().bodyText())))
+                .toList();
+    }
+
+    /** The body a template message showed its customer, from the {@code template} object it was sent with. */
+    @SuppressWarnings("unchecked")
+    public java.util.Optional<String> bodyAsSent(String wabaId, Map<String, Object> template) {
+        var name = template.get("name") instanceof String n ? n : null;
+        var language = template.get("language") instanceof Map<?, ?> l && l.get("code") instanceof String code ? code : null;
+        if (name == null || language == null) {
+            return java.util.Optional.empty();
+        }
+        return rows.find(wabaId, name, language).map(t -> {
+            var variables = TemplateContent.parameters(t.content().bodyText());
+            var values = new ArrayList<String>();
+            var components = template.get("components") instanceof List<?> list ? list : List.of();
+            for (Object component : components) {
+                if (component instanceof Map<?, ?> c && "body".equals(c.get("type"))
+                        && c.get("parameters") instanceof List<?> parameters) {
+                    for (Object parameter : parameters) {
+                        values.add(parameterText((Map<String, Object>) parameter));
+                    }
+                }
+            }
+            return new Choice(name, language, t.content().category(), t.content().bodyText(), variables).filled(values);
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String parameterText(Map<String, Object> parameter) {
+        return switch (String.valueOf(parameter.get("type"))) {
+            case "text" -> String.valueOf(parameter.get("text"));
+            case "currency", "date_time" -> parameter.get(parameter.get("type")) instanceof Map<?, ?> value
+                    ? String.valueOf(value.get("fallback_value")) : "";
+            default -> "";
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static boolean onlyBodyParameters(TemplateContent content) {
+        var header = content.component("HEADER");
+        if (header != null && (MEDIA_HEADERS.contains(String.valueOf(header.get("format")))
+                || !TemplateContent.parameters((String) header.get("text")).isEmpty())) {
+            return false;
+        }
+        var buttons = content.component("BUTTONS");
+        if (buttons == null) {
+            return true;
+        }
+        return ((List<Map<String, Object>>) buttons.get("buttons")).stream().noneMatch(button ->
+                ("URL".equals(button.get("type")) && !TemplateContent.parameters((String) button.get("url")).isEmpty())
+                        || "COPY_CODE".equals(button.get("type")) || "OTP".equals(button.get("type")));
+    }
+
     public PreparedTemplate prepare(String wabaId, GraphBody request) {
         var name = request.requiredString("name").trim();
         var language = request.requiredObject("language");

@@ -28,6 +28,8 @@ public final class ConsoleBrowser {
             }
             var playwright = Playwright.create(new Playwright.CreateOptions()
                     .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+            // The pages mark what tests look for with data-test="…"; getByTestId finds those.
+            playwright.selectors().setTestIdAttribute("data-test");
             // Without the networking flags Chromium keeps trying Google's hosts, which this network refuses.
             browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(executable)
                     .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic",

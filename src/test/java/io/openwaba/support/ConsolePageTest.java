@@ -6,24 +6,33 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /** A console test in the browser: a fresh context (no cookies) per test, in English unless switched. */
 public abstract class ConsolePageTest extends PlatformTest {
 
-    private BrowserContext context;
+    private final List<BrowserContext> contexts = new ArrayList<>();
     protected Page page;
 
     @BeforeEach
     void openBrowser() {
-        context = ConsoleBrowser.get().newContext(new Browser.NewContextOptions().setLocale("en-US"));
-        page = context.newPage();
+        page = newPage("en-US");
     }
 
     @AfterEach
     void closeBrowser() {
-        context.close();
+        contexts.forEach(BrowserContext::close);
+        contexts.clear();
+    }
+
+    /** Another browser of its own (cookies, session), closed after the test: a second person at work. */
+    protected Page newPage(String locale) {
+        var context = ConsoleBrowser.get().newContext(new Browser.NewContextOptions().setLocale(locale));
+        contexts.add(context);
+        return context.newPage();
     }
 
     protected String url(String path) {
@@ -32,10 +41,14 @@ public abstract class ConsolePageTest extends PlatformTest {
 
     /** Signs in through the form and lands on the console's start page. */
     protected void signIn(String login, String password) {
-        page.navigate(url("/console/login"));
-        page.getByLabel("E-mail").fill(login);
-        page.getByLabel("Password").fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        assertThat(page).hasURL(url("/console"));
+        signIn(page, login, password);
+    }
+
+    protected void signIn(Page in, String login, String password) {
+        in.navigate(url("/console/login"));
+        in.getByLabel("E-mail").fill(login);
+        in.getByLabel("Password").fill(password);
+        in.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        assertThat(in).hasURL(url("/console"));
     }
 }

@@ -1,0 +1,288 @@
+package io.openwaba.inbox;
+
+import io.openwaba.console.ConsolePrincipal;
+import io.openwaba.inbox.ConversationActions.ReplyResult;
+import io.openwaba.messaging.CustomerChats;
+import io.openwaba.messaging.MessageContent;
+import io.openwaba.numbers.PhoneNumbers;
+import io.openwaba.templates.TemplateMessages;
+import io.openwaba.tenancy.ConsoleUser;
+import io.openwaba.tenancy.ConsoleUsers;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * One conversation in the chat center: its history (paged backwards, refreshed live), who owns
+ * it, and the reply box, which offers free text inside the customer service window and only
+ * templates outside it. Every request is checked against the caller's business first: another
+ * business's conversation is not found.
+ */
+@Controller
+class ConversationController {
+
+    static final int PAGE = 50;
+    static final int MAX_REPLY = 4096;
+
+    private final Conversations conversations;
+    private final ConversationActions actions;
+    private final ConversationRows rows;
+    private final CustomerChats chats;
+    private final ChatLines lines;
+    private final PhoneNumbers numbers;
+    private final TemplateMessages templates;
+    private final ConsoleUsers users;
+    private final Clock clock;
+
+    ConversationController(Conversations conversations, ConversationActions actions, ConversationRows rows,
+                           CustomerChats chats, ChatLines lines, PhoneNumbers numbers, TemplateMessages templates,
+                           ConsoleUsers users, Clock clock) {
+        this.conversations = conversations;
+        this.actions = actions;
+        this.rows = rows;
+        this.chats = chats;
+        this.lines = lines;
+        this.numbers = numbers;
+        this.templates = templates;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    @GetMapping("/console/conversations/{id}")
+    String view(@AuthenticationPrincipal ConsolePrincipal user, @PathVariable String id, Model model) {
+        var conversation = conversation(user, id);
+        actions.opened(conversation);
+        return page(user, conversation, model, "", null);
+    }
+
+    /** The messages from {@code from} on (the view's live part), or the page before {@code before}. */
+    @GetMapping("/console/conversations/{id}/messages")
+    String messages(@AuthenticationPrincipal ConsolePrincipal user, @PathVariable String id,
+                    @RequestParam(required = false) String from, @RequestParam(required = false) String before,
+                    Model model) {
+        var conversation = conversation(user, id);
+        var wabaId = wabaId(conversation);
+        if (before != null) {
+            var page = chats.before(conversation.phoneNumberId(), conversation.waId(), number(before), PAGE);
+            var to = page.isEmpty() ? null : page.get(page.size() - 1).at();
+            var since = page.size() < PAGE ? null : page.get(0).at();
+            model.addAttribute("lines", lines.of(wabaId, page, timeline(conversation, since, to)));
+            model.addAttribute("olderThan", page.size() < PAGE ? null : page.get(0).id());
+            model.addAttribute("conversation", conversation);
+            model.addAttribute("olderPage", true);
+            return "inbox/conversation :: older";
+        }
+        var fromId = number(from);
+        var latest = chats.from(conversation.phoneNumberId(), conversation.waId(), fromId, 10_000);
+        model.addAttribute("lines", lines.of(wabaId, latest,
+                timeline(conversation, latest.isEmpty() ? null : latest.get(0).at(), null)));
+        model.addAttribute("conversation", conversation);
+        model.addAttribute("from", fromId);
+        actions.opened(conversation);
+        return "inbox/conversation :: lines";
+    }
+
+    /** The reply box again, only when the window opened or closed since the page showed it (else 204). */
+    @GetMapping("/console/conversations/{id}/composer")
+    Object composer(@AuthenticationPrincipal ConsolePrincipal user, @PathVariable String id,
+                    @RequestParam(defaultValue = "") String shown, Model model) {
+        var conversation = conversation(user, id);
+        var closesAt = chats.windowClosesAt(conversation.phoneNumberId(), conversation.waId());
+        if (shown.equals(closesAt.isPresent() ? "open" : "closed")) {
+            return ResponseEntity.noContent().build();
+        }
+        composerModel(conversation, closesAt, model, "", null);
+        return "inbox/conversation :: composer";
+    }
+
+    /** A template's body as the customer would read it with the values typed so far. */
+    @GetMapping("/console/conversations/{id}/template-preview")
+    String preview(@AuthenticationPrincipal ConsolePrincipal user, @PathVariable String id,
+                   @RequestParam(defaultValue = "") String template,
+                   @RequestParam(name = "value", required = false) List<String> values, Model model) {
+        var conversation = conversation(user, id);
+        model.addAttribute("preview", choice(conversation, template)
+                .map(c -> c.filled(values == null ? List.of() : values)).orElse(""));
+        return "inbox/conversation :: preview";
+    }
+
+    @PostMapping("/console/conversations/{id}/take")
+    String take(@AuthenticationPrincipal ConsolePrincipal user, @PathVariable String id, RedirectAttributes redirect) {
+        var conversation = conversation(user, id);
+        var taken = actions.take(user, conversation);
+        if (taken instanceof TakeResult.OwnedByAnother other) {
+            redirect.addFlashAttribute("refusal", "inbox.refused.owned");
+            redirect.addFlashAttribute("refusalOwner", name(conversation.businessId(), other.ownerId()));
+        } else {
+            redirect.addFlashAttribute("notice", taken instanceof TakeResult.Taken
+                    ? "inbox.notice.taken" : "inbox.notice.alreadyYours");
+        }
+        return "redirect:/console/conversations/" + id;
+    }
+
+    @PostMapping("/console/conversations/{id}/hand-back")
+    String handBack(@AuthenticationPrincipal ConsolePrincipal user, @PathVariable String id,
+                    RedirectAttributes redirect) {
+        var done = actions.handBack(user, conversation(user, id));
+        redirect.addFlashAttribute(done ? "notice" : "refusal", done ? "inbox.notice.handedBack" : "inbox.refused.notYours");
+        return "redirect:/console/conversations/" + id;
+    }
+
+    @PostMapping("/console/conversations/{id}/resolve")
+    String resolve(@AuthenticationPrincipal ConsolePrincipal user, @PathVariable String id,
+                   RedirectAttributes redirect) {
+        if (actions.resolve(user, conversation(user, id))) {
+            redirect.addFlashAttribute("notice", "inbox.notice.resolved");
+        }
+        return "redirect:/console/conversations/" + id;
+    }
+
+    @PostMapping("/console/conversations/{id}/reopen")
+    String reopen(@AuthenticationPrincipal ConsolePrincipal user, @PathVariable String id,
+                  RedirectAttributes redirect) {
+        if (actions.reopen(user, conversation(user, id))) {
+            redirect.addFlashAttribute("notice", "inbox.notice.reopened");
+        }
+        return "redirect:/console/conversations/" + id;
+    }
+
+    @PostMapping("/console/conversations/{id}/reply")
+    String reply(@AuthenticationPrincipal ConsolePrincipal user, @PathVariable String id,
+                 @RequestParam(defaultValue = "") String text, Model model, RedirectAttributes redirect,
+                 HttpServletResponse response) {
+        var conversation = conversation(user, id);
+        if (text.isBlank()) {
+            return refused(user, conversation, model, response, text, "inbox.error.empty");
+        }
+        if (text.codePointCount(0, text.length()) > MAX_REPLY) {
+            return refused(user, conversation, model, response, text, "inbox.error.tooLong");
+        }
+        return answered(user, conversation, actions.reply(user, conversation, new MessageContent.Text(text)),
+                model, redirect, response, text);
+    }
+
+    @PostMapping("/console/conversations/{id}/template")
+    String sendTemplate(@AuthenticationPrincipal ConsolePrincipal user, @PathVariable String id,
+                        @RequestParam(defaultValue = "") String template,
+                        @RequestParam(name = "value", required = false) List<String> values, Model model,
+                        RedirectAttributes redirect, HttpServletResponse response) {
+        var conversation = conversation(user, id);
+        var choice = choice(conversation, template);
+        if (choice.isEmpty()) {
+            return refused(user, conversation, model, response, "", "inbox.error.noTemplate");
+        }
+        var given = values == null ? List.<String>of() : values;
+        if (given.size() != choice.get().variables().size() || given.stream().anyMatch(String::isBlank)) {
+            return refused(user, conversation, model, response, "", "inbox.error.templateValues");
+        }
+        var content = MessageContent.Template.withBodyText(choice.get().name(), choice.get().language(),
+                given.toArray(String[]::new));
+        return answered(user, conversation, actions.reply(user, conversation, content), model, redirect, response, "");
+    }
+
+    private String answered(ConsolePrincipal user, Conversation conversation, ReplyResult result, Model model,
+                            RedirectAttributes redirect, HttpServletResponse response, String text) {
+        if (result instanceof ReplyResult.OwnedByAnother other) {
+            model.addAttribute("refusalOwner", name(conversation.businessId(), other.ownerId()));
+            return refused(user, conversation, model, response, text, "inbox.refused.owned");
+        }
+        if (result instanceof ReplyResult.Refused refused) {
+            model.addAttribute("sendRefusal", refused.reason());
+            return refused(user, conversation, model, response, text, "inbox.error.refused");
+        }
+        return "redirect:/console/conversations/" + conversation.id();
+    }
+
+    private String refused(ConsolePrincipal user, Conversation conversation, Model model, HttpServletResponse response,
+                           String text, String error) {
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        var now = rows.find(conversation.businessId(), conversation.id()).orElse(conversation);
+        return page(user, now, model, text, error);
+    }
+
+    private String page(ConsolePrincipal user, Conversation conversation, Model model, String text, String error) {
+        var latest = chats.before(conversation.phoneNumberId(), conversation.waId(), null, PAGE);
+        var since = latest.size() < PAGE ? null : latest.get(0).at();
+        model.addAttribute("conversation", conversation);
+        model.addAttribute("owner", conversation.ownerKind() == OwnerKind.OPERATOR
+                ? name(conversation.businessId(), conversation.ownerId()) : null);
+        model.addAttribute("mine", conversation.ownedBy(user.id()));
+        model.addAttribute("lines", lines.of(wabaId(conversation), latest, timeline(conversation, since, null)));
+        model.addAttribute("from", latest.isEmpty() ? 0 : latest.get(0).id());
+        model.addAttribute("olderThan", latest.size() < PAGE ? null : latest.get(0).id());
+        composerModel(conversation, chats.windowClosesAt(conversation.phoneNumberId(), conversation.waId()), model,
+                text, error);
+        return "inbox/conversation";
+    }
+
+    private void composerModel(Conversation conversation, Optional<Instant> closesAt, Model model, String text,
+                               String error) {
+        model.addAttribute("conversation", conversation);
+        model.addAttribute("windowOpen", closesAt.isPresent());
+        closesAt.ifPresent(at -> {
+            var left = Duration.between(clock.instant(), at);
+            model.addAttribute("windowClosesAt", at);
+            model.addAttribute("windowHours", left.toHours());
+            model.addAttribute("windowMinutes", left.toMinutesPart());
+        });
+        model.addAttribute("templates", closesAt.isPresent() ? List.of() : templates.choices(wabaId(conversation)));
+        model.addAttribute("text", text);
+        model.addAttribute("error", error);
+    }
+
+    private List<TimelineEntry> timeline(Conversation conversation, Instant since, Instant to) {
+        var entries = new ArrayList<>(rows.timeline(conversation.id(), since));
+        if (to != null) {
+            entries.removeIf(entry -> entry.at().isAfter(to));
+        }
+        return entries;
+    }
+
+    private Optional<TemplateMessages.Choice> choice(Conversation conversation, String key) {
+        return templates.choices(wabaId(conversation)).stream()
+                .filter(c -> (c.name() + "|" + c.language()).equals(key)).findFirst();
+    }
+
+    private String wabaId(Conversation conversation) {
+        return numbers.find(conversation.phoneNumberId()).map(n -> n.wabaId())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private String name(String businessId, String userId) {
+        Map<String, String> names = users.ofBusiness(businessId).stream()
+                .collect(Collectors.toMap(ConsoleUser::id, ConsoleUser::displayName, (a, b) -> a));
+        return Optional.ofNullable(userId).map(names::get).orElse("?");
+    }
+
+    private Conversation conversation(ConsolePrincipal user, String id) {
+        if (user.businessId() == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return conversations.find(user.businessId(), id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private static long number(String value) {
+        try {
+            return Long.parseLong(value == null ? "0" : value);
+        } catch (NumberFormatException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "not a message id");
+        }
+    }
+}
