@@ -19,41 +19,61 @@ class ConversationRows {
         this.jdbc = jdbc;
     }
 
+    /** The conversation after a customer's message, and what its responder does. */
+    record Wrote(String id, InboundRule.Outcome outcome) {
+    }
+
     /**
-     * The customer wrote: the conversation's last message and unread count move on, and a
-     * resolved or snoozed one is open again (its operator's) or pending (the queue's). Created when
-     * there is none; two messages racing to create it both land (the loser of the insert updates).
-     * Answers the conversation's id.
+     * The customer wrote: the conversation (created when there is none) moves on as
+     * {@code rule} decides from its state before (null when new), which is read locked so two
+     * messages of one customer are decided one after the other; its last message and unread
+     * count move on too. Two first messages racing both land (the loser of the insert updates).
      */
-    String customerWrote(String businessId, String phoneNumberId, String waId, String name, String text, Instant at) {
-        if (update(businessId, phoneNumberId, waId, name, text, at) == 0) {
+    Wrote customerWrote(String businessId, String phoneNumberId, String waId, String name, String text, Instant at,
+                        java.util.function.Function<Conversation, InboundRule.Outcome> rule) {
+        var before = lockedByChat(phoneNumberId, waId);
+        if (before.isEmpty()) {
+            var outcome = rule.apply(null);
+            var id = NodeIds.next();
             int inserted = jdbc.sql("""
                     INSERT INTO inbox_conversation (id, business_id, phone_number_id, wa_id, customer_name, status,
                         owner_kind, last_message_at, last_message_text, unread, created_at)
-                    VALUES (:id, :business, :number, :waId, :name, 'PENDING', 'QUEUE', :at, :text, 1, :at)
+                    VALUES (:id, :business, :number, :waId, :name, :status, :owner, :at, :text, 1, :at)
                     ON CONFLICT DO NOTHING""")
-                    .param("id", NodeIds.next()).param("business", businessId).param("number", phoneNumberId)
-                    .param("waId", waId).param("name", name).param("at", SqlTime.utc(at)).param("text", text).update();
-            if (inserted == 0) {
-                update(businessId, phoneNumberId, waId, name, text, at);
+                    .param("id", id).param("business", businessId).param("number", phoneNumberId)
+                    .param("waId", waId).param("name", name).param("status", outcome.status().name())
+                    .param("owner", outcome.owner().name()).param("at", SqlTime.utc(at)).param("text", text).update();
+            if (inserted == 1) {
+                return new Wrote(id, outcome);
             }
+            before = lockedByChat(phoneNumberId, waId);
         }
-        return jdbc.sql("SELECT id FROM inbox_conversation WHERE phone_number_id = :number AND wa_id = :waId")
-                .param("number", phoneNumberId).param("waId", waId).query(String.class).single();
-    }
-
-    /** The number's business now: a number migrated to another business takes its conversations along. */
-    private int update(String businessId, String phoneNumberId, String waId, String name, String text, Instant at) {
-        return jdbc.sql("""
+        var conversation = before.orElseThrow();
+        var outcome = rule.apply(conversation);
+        jdbc.sql("""
                 UPDATE inbox_conversation SET unread = unread + 1, business_id = :business,
-                    customer_name = COALESCE(:name, customer_name),
-                    status = CASE WHEN status IN ('RESOLVED', 'SNOOZED')
-                        THEN CASE WHEN owner_kind = 'OPERATOR' THEN 'OPEN' ELSE 'PENDING' END ELSE status END,
+                    customer_name = COALESCE(:name, customer_name), status = :status, owner_kind = :owner,
+                    owner_id = CASE WHEN :owner = 'OPERATOR' THEN owner_id ELSE NULL END,
                     last_message_text = CASE WHEN last_message_at <= :at THEN :text ELSE last_message_text END,
                     last_message_at = CASE WHEN last_message_at <= :at THEN :at ELSE last_message_at END
-                WHERE phone_number_id = :number AND wa_id = :waId""")
+                WHERE id = :id""")
                 .param("business", businessId).param("name", name).param("at", SqlTime.utc(at)).param("text", text)
-                .param("number", phoneNumberId).param("waId", waId).update();
+                .param("status", outcome.status().name()).param("owner", outcome.owner().name())
+                .param("id", conversation.id()).update();
+        return new Wrote(conversation.id(), outcome);
+    }
+
+    private Optional<Conversation> lockedByChat(String phoneNumberId, String waId) {
+        return jdbc.sql("SELECT * FROM inbox_conversation WHERE phone_number_id = :number AND wa_id = :waId FOR UPDATE")
+                .param("number", phoneNumberId).param("waId", waId).query((rs, row) -> conversation(rs)).optional();
+    }
+
+    /** Whether an operator owns the chat's conversation now. */
+    boolean operatorOwns(String phoneNumberId, String waId) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM inbox_conversation
+                WHERE phone_number_id = :number AND wa_id = :waId AND owner_kind = 'OPERATOR'""")
+                .param("number", phoneNumberId).param("waId", waId).query(Integer.class).single() > 0;
     }
 
     List<Conversation> ofBusiness(String businessId, int limit) {

@@ -21,12 +21,14 @@ public class Conversations {
     private final ConversationRows rows;
     private final Tenancy tenancy;
     private final ApplicationEventPublisher events;
+    private final AutoReplies autoReplies;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    Conversations(ConversationRows rows, Tenancy tenancy, ApplicationEventPublisher events) {
+    Conversations(ConversationRows rows, Tenancy tenancy, ApplicationEventPublisher events, AutoReplies autoReplies) {
         this.rows = rows;
         this.tenancy = tenancy;
         this.events = events;
+        this.autoReplies = autoReplies;
     }
 
     /** The conversation if it is that business's; another business's is not found. */
@@ -46,12 +48,36 @@ public class Conversations {
             return;
         }
         var businessId = waba.get().businessId();
-        var id = rows.customerWrote(businessId, message.phoneNumberId(), message.fromWaId(),
-                blankToNull(message.profileName()), preview(message), message.at());
-        events.publishEvent(new ConversationChanged(id, businessId, ConversationChanged.What.MESSAGE_RECEIVED, null,
-                message.at()));
+        var responder = autoReplies.of(message.phoneNumberId());
+        JsonNode content = content(message);
+        boolean asks = responder.enabled() && responder.asksForPerson(words(message.type(), content),
+                content.path(content.path("type").asString("")).path("id").asString(null));
+        var wrote = rows.customerWrote(businessId, message.phoneNumberId(), message.fromWaId(),
+                blankToNull(message.profileName()), preview(message), message.at(),
+                before -> InboundRule.apply(before, responder.enabled(), asks));
+        events.publishEvent(new ConversationChanged(wrote.id(), businessId, ConversationChanged.What.MESSAGE_RECEIVED,
+                null, message.at()));
+        if (wrote.outcome().automated() == InboundRule.Automated.HAND_OFF) {
+            rows.addTimeline(wrote.id(), ConversationChanged.What.HANDED_OFF, null, null, null, message.at());
+            events.publishEvent(new ConversationChanged(wrote.id(), businessId, ConversationChanged.What.HANDED_OFF,
+                    null, message.at()));
+        }
+        autoReplies.respond(wrote.outcome().automated(), responder, message.phoneNumberId(), message.fromWaId());
     }
 
+    private JsonNode content(MessageReceived message) {
+        return message.content() == null ? json.createObjectNode() : json.valueToTree(message.content());
+    }
+
+    /** What the customer said in words: a text, a button's text, or the title of the row or button tapped. */
+    private static String words(String type, JsonNode content) {
+        return switch (type) {
+            case "text" -> content.path("body").asString("");
+            case "button" -> content.path("text").asString("") + " " + content.path("payload").asString("");
+            case "interactive" -> content.path(content.path("type").asString("")).path("title").asString("");
+            default -> "";
+        };
+    }
 
     /** A text's first characters; other types by their type, which the page translates. */
     String preview(MessageReceived message) {

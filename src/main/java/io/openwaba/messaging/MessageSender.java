@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -53,10 +54,12 @@ public class MessageSender {
     private final ApplicationEventPublisher events;
     private final JsonMapper json = JsonMapper.builder().build();
     private final GroupCommit<QueuedSend, Decision> writer;
+    private final ObjectProvider<AutomatedSendGate> gates;
 
     MessageSender(PhoneNumbers numbers, MessageRows messages, WindowRows windows, ContentCheck contentCheck,
                   SendAdmission admission, Dispatcher dispatcher, MessagingSettings settings, Clock clock,
-                  TransactionTemplate tx, ApplicationEventPublisher events) {
+                  TransactionTemplate tx, ApplicationEventPublisher events, ObjectProvider<AutomatedSendGate> gates) {
+        this.gates = gates;
         this.numbers = numbers;
         this.messages = messages;
         this.windows = windows;
@@ -95,6 +98,14 @@ public class MessageSender {
         if (recipient.digits().equals(number.waId().digits())) {
             throw GraphException.whatsapp(org.springframework.http.HttpStatus.BAD_REQUEST, 131021,
                     "Recipient cannot be sender", "Sender and recipient phone number is the same.");
+        }
+        if (command.origin() == Origin.BOT || command.origin() == Origin.FUNNEL) {
+            for (var gate : gates) {
+                var refused = gate.check(number.id(), recipient.digits(), command.origin());
+                if (refused.isPresent()) {
+                    return new SendResult.Refused(refused.get());
+                }
+            }
         }
         var now = clock.instant();
         var admitted = admission.checkBeforeQueue(number, recipient.digits(), now);

@@ -1,0 +1,39 @@
+package io.openwaba.inbox;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A number's automated responder: the greeting (sent with one reply button that asks for a
+ * person), the words that ask for a person, and what the customer is told on the hand-off.
+ */
+public record AutoReply(String phoneNumberId, boolean enabled, String greeting, String buttonTitle,
+                        List<String> keywords, String handoffReply) {
+
+    /** The reply button's id: a tap on it asks for a person. */
+    static final String HANDOFF_BUTTON = "openwaba-handoff";
+
+    static AutoReply off(String phoneNumberId) {
+        return new AutoReply(phoneNumberId, false, "", "", List.of(), "");
+    }
+
+    /** Keywords as typed in the settings: comma-separated, case-insensitive. */
+    static List<String> keywords(String typed) {
+        return Arrays.stream(typed.split(",")).map(k -> k.strip().toLowerCase(Locale.ROOT))
+                .filter(k -> !k.isEmpty()).distinct().toList();
+    }
+
+    /** Whether the customer's words ask for a person: a keyword among them, or the greeting's button. */
+    boolean asksForPerson(String text, String tappedId) {
+        if (HANDOFF_BUTTON.equals(tappedId)) {
+            return true;
+        }
+        if (text == null || keywords.isEmpty()) {
+            return false;
+        }
+        var words = List.of(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"));
+        var whole = text.toLowerCase(Locale.ROOT).strip();
+        return keywords.stream().anyMatch(k -> words.contains(k) || whole.equals(k));
+    }
+}
