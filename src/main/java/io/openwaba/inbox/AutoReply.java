@@ -24,7 +24,11 @@ public record AutoReply(String phoneNumberId, boolean enabled, String greeting, 
                 .filter(k -> !k.isEmpty()).distinct().toList();
     }
 
-    /** Whether the customer's words ask for a person: a keyword among them, or the greeting's button. */
+    /**
+     * Whether the customer's words ask for a person: the greeting's button, or a word starting
+     * with a keyword (so "оператора" and "operators" ask as "оператор" and "operator" do); a
+     * keyword of several words is looked for as a phrase.
+     */
     boolean asksForPerson(String text, String tappedId) {
         if (HANDOFF_BUTTON.equals(tappedId)) {
             return true;
@@ -32,8 +36,9 @@ public record AutoReply(String phoneNumberId, boolean enabled, String greeting, 
         if (text == null || keywords.isEmpty()) {
             return false;
         }
-        var words = List.of(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"));
-        var whole = text.toLowerCase(Locale.ROOT).strip();
-        return keywords.stream().anyMatch(k -> words.contains(k) || whole.equals(k));
+        var lower = text.toLowerCase(Locale.ROOT);
+        var words = List.of(lower.split("[^\\p{L}\\p{N}]+"));
+        return keywords.stream().anyMatch(k -> k.contains(" ") ? lower.contains(k)
+                : words.stream().anyMatch(word -> word.startsWith(k)));
     }
 }

@@ -31,8 +31,11 @@ class AutoReplyController {
     private final Tenancy tenancy;
     private final PhoneNumbers numbers;
     private final MessageSource messages;
+    private final Assignments assignments;
 
-    AutoReplyController(AutoReplies autoReplies, Tenancy tenancy, PhoneNumbers numbers, MessageSource messages) {
+    AutoReplyController(AutoReplies autoReplies, Tenancy tenancy, PhoneNumbers numbers, MessageSource messages,
+                        Assignments assignments) {
+        this.assignments = assignments;
         this.autoReplies = autoReplies;
         this.tenancy = tenancy;
         this.numbers = numbers;
@@ -77,7 +80,31 @@ class AutoReplyController {
         return "redirect:/console/automation";
     }
 
+    @PostMapping("/console/assignment")
+    String assignment(@AuthenticationPrincipal ConsolePrincipal admin,
+                      @RequestParam(defaultValue = "false") boolean automatic,
+                      @RequestParam(name = "max_open", defaultValue = "") String maxOpen, Model model, Locale locale,
+                      RedirectAttributes redirect, HttpServletResponse response) {
+        ownNumbers(admin);
+        int cap;
+        try {
+            cap = Integer.parseInt(maxOpen.strip());
+        } catch (NumberFormatException e) {
+            cap = 0;
+        }
+        if (cap < 1 || cap > Assignments.MAX_CAP) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("assignmentError", "automation.error.cap");
+            model.addAttribute("typedCap", maxOpen);
+            return page(admin, model, locale, null);
+        }
+        assignments.saveSettings(admin.businessId(), new AssignmentRows.Settings(automatic, cap));
+        redirect.addFlashAttribute("assignmentSaved", true);
+        return "redirect:/console/automation";
+    }
+
     private String page(ConsolePrincipal admin, Model model, Locale locale, Form refused) {
+        model.addAttribute("assignment", assignments.settings(admin.businessId()));
         var forms = ownNumbers(admin).stream().map(number -> refused != null && refused.number().id().equals(number.id())
                 ? refused : stored(number, locale)).toList();
         model.addAttribute("forms", forms);

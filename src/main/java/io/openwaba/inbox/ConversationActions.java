@@ -28,9 +28,11 @@ public class ConversationActions {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final Assignments assignments;
 
     ConversationActions(ConversationRows rows, MessageSender sender, ApplicationEventPublisher events, Clock clock,
-                        TransactionTemplate tx) {
+                        TransactionTemplate tx, Assignments assignments) {
+        this.assignments = assignments;
         this.rows = rows;
         this.sender = sender;
         this.events = events;
@@ -71,6 +73,7 @@ public class ConversationActions {
             return false;
         }
         changed(user, conversation, What.HANDED_BACK);
+        assignments.assignWaiting(conversation.businessId());
         return true;
     }
 
@@ -80,6 +83,7 @@ public class ConversationActions {
             return false;
         }
         changed(user, conversation, What.RESOLVED);
+        assignments.assignWaiting(conversation.businessId());
         return true;
     }
 

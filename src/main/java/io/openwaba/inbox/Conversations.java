@@ -22,13 +22,16 @@ public class Conversations {
     private final Tenancy tenancy;
     private final ApplicationEventPublisher events;
     private final AutoReplies autoReplies;
+    private final Assignments assignments;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    Conversations(ConversationRows rows, Tenancy tenancy, ApplicationEventPublisher events, AutoReplies autoReplies) {
+    Conversations(ConversationRows rows, Tenancy tenancy, ApplicationEventPublisher events, AutoReplies autoReplies,
+                  Assignments assignments) {
         this.rows = rows;
         this.tenancy = tenancy;
         this.events = events;
         this.autoReplies = autoReplies;
+        this.assignments = assignments;
     }
 
     /** The conversation if it is that business's; another business's is not found. */
@@ -63,6 +66,9 @@ public class Conversations {
                     null, message.at()));
         }
         autoReplies.respond(wrote.outcome().automated(), responder, message.phoneNumberId(), message.fromWaId());
+        if (wrote.outcome().owner() == OwnerKind.QUEUE && wrote.outcome().status() == ConversationStatus.PENDING) {
+            assignments.assignWaiting(businessId);
+        }
     }
 
     private JsonNode content(MessageReceived message) {

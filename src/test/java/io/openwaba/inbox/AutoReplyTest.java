@@ -7,22 +7,17 @@ import io.openwaba.messaging.MessageSender;
 import io.openwaba.messaging.Origin;
 import io.openwaba.messaging.SendCommand;
 import io.openwaba.messaging.SendResult;
-import io.openwaba.support.ConsoleSession;
-import io.openwaba.support.PlatformTest;
-import java.util.ArrayList;
-import java.util.List;
+import io.openwaba.support.ConsoleHttpTest;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A number's automated reply, through the doors people use: the business admin sets it in the
  * console, customers write on the sandbox network, and what the customer receives is read from
  * the customer's own chat.
  */
-class AutoReplyTest extends PlatformTest {
+class AutoReplyTest extends ConsoleHttpTest {
 
     @Autowired
     MessageSender sender;
@@ -109,64 +104,5 @@ class AutoReplyTest extends PlatformTest {
         assertThat(foreign.statusCode()).isEqualTo(404);
         var operatorTries = operator.session().get("/console/automation");
         assertThat(operatorTries.statusCode()).isEqualTo(404);
-    }
-
-    private record User(String login, ConsoleSession session) {
-    }
-
-    private User consoleUser(Tenant tenant, String role) {
-        var login = role.toLowerCase() + "-" + randomDigits(8) + "@shop.example";
-        var created = http.post("/api/businesses/" + tenant.businessId() + "/console-users", tenant.token(), Map.of(
-                "login", login, "display_name", "Test " + role, "role", role, "password", "a-long-password-1"));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return new User(login, ConsoleSession.signedIn(port, login, "a-long-password-1"));
-    }
-
-    private static final Pattern LINK = Pattern.compile("/console/conversations/(\\d+)\"><strong>[^<]*</strong></a>\\s*"
-            + "<span class=\"number\">\\+(\\d+)</span>");
-
-    private String conversationOf(ConsoleSession session, String customer) {
-        var found = new ArrayList<String>();
-        eventually(() -> {
-            var matcher = LINK.matcher(session.get("/console/conversations").body());
-            while (matcher.find()) {
-                if (matcher.group(2).equals(customer)) {
-                    found.add(matcher.group(1));
-                }
-            }
-            assertThat(found).isNotEmpty();
-        });
-        return found.get(0);
-    }
-
-    /** What the customer received from the business, as "type:text". */
-    private List<String> received(String customer, Tenant tenant) {
-        return chat(customer, tenant).stream().map(m -> {
-            var payload = json(m.get("payload").asString());
-            var type = m.get("type").asString();
-            var text = type.equals("interactive") ? payload.at("/interactive/body/text").asString()
-                    : payload.at("/" + type + "/body").asString("");
-            return type + ":" + text;
-        }).toList();
-    }
-
-    private JsonNode lastReceived(String customer, Tenant tenant) {
-        var chat = chat(customer, tenant);
-        return json(chat.get(chat.size() - 1).get("payload").asString());
-    }
-
-    private List<JsonNode> chat(String customer, Tenant tenant) {
-        var lines = new ArrayList<JsonNode>();
-        http.get("/sandbox/customers/" + customer + "/messages", null).json().forEach(m -> {
-            if (m.get("direction").asString().equals("received") && m.get("phone_number_id").asString()
-                    .equals(tenant.phoneNumberId())) {
-                lines.add(m);
-            }
-        });
-        return lines;
-    }
-
-    private static JsonNode json(String text) {
-        return tools.jackson.databind.json.JsonMapper.builder().build().readTree(text);
     }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class ConversationPreviewTest {
 
-    private final Conversations conversations = new Conversations(null, null, null, null);
+    private final Conversations conversations = new Conversations(null, null, null, null, null);
 
     private String preview(String type, Object content) {
         return conversations.preview(new MessageReceived("wamid.1", "1", "2", "3", "4", null, type, content, null,

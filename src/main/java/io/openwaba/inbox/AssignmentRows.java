@@ -1,0 +1,104 @@
+package io.openwaba.inbox;
+
+import io.openwaba.shared.SqlTime;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class AssignmentRows {
+
+    private final JdbcClient jdbc;
+
+    AssignmentRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A business's assignment settings; none stored means manual. */
+    record Settings(boolean automatic, int maxOpen) {
+    }
+
+    /** An online operator, and when they last got a conversation automatically (null: never). */
+    record Online(String userId, Instant lastAssignedAt) {
+    }
+
+    Optional<Settings> settings(String businessId) {
+        return jdbc.sql("SELECT automatic, max_open FROM inbox_assignment WHERE business_id = :business")
+                .param("business", businessId)
+                .query((rs, row) -> new Settings(rs.getBoolean("automatic"), rs.getInt("max_open"))).optional();
+    }
+
+    void saveSettings(String businessId, Settings settings, Instant at) {
+        var params = Map.<String, Object>of("business", businessId, "automatic", settings.automatic(),
+                "max", settings.maxOpen(), "at", SqlTime.utc(at));
+        if (jdbc.sql("UPDATE inbox_assignment SET automatic = :automatic, max_open = :max, updated_at = :at "
+                + "WHERE business_id = :business").params(params).update() == 0) {
+            jdbc.sql("INSERT INTO inbox_assignment (business_id, automatic, max_open, updated_at) "
+                    + "VALUES (:business, :automatic, :max, :at)").params(params).update();
+        }
+    }
+
+    boolean available(String userId) {
+        return jdbc.sql("SELECT available FROM inbox_operator WHERE user_id = :user").param("user", userId)
+                .query(Boolean.class).optional().orElse(false);
+    }
+
+    void setAvailable(String userId, String businessId, boolean available, Instant at) {
+        var params = Map.<String, Object>of("user", userId, "business", businessId, "available", available,
+                "at", SqlTime.utc(at));
+        if (jdbc.sql("UPDATE inbox_operator SET business_id = :business, available = :available, changed_at = :at "
+                + "WHERE user_id = :user").params(params).update() == 0) {
+            jdbc.sql("INSERT INTO inbox_operator (user_id, business_id, available, changed_at) "
+                    + "VALUES (:user, :business, :available, :at)").params(params).update();
+        }
+    }
+
+    /**
+     * The business's online operators, locked until the transaction ends: assignments of one
+     * business are made one after another, so no operator is given more than the cap.
+     */
+    List<Online> lockOnline(String businessId) {
+        return jdbc.sql("""
+                SELECT user_id, last_assigned_at FROM inbox_operator
+                WHERE business_id = :business AND available = TRUE ORDER BY user_id FOR UPDATE""")
+                .param("business", businessId)
+                .query((rs, row) -> new Online(rs.getString("user_id"), SqlTime.instant(rs, "last_assigned_at"))).list();
+    }
+
+    /** How many open conversations each operator of the business holds. */
+    Map<String, Integer> openCounts(String businessId) {
+        var counts = new HashMap<String, Integer>();
+        jdbc.sql("""
+                SELECT owner_id, COUNT(*) AS open FROM inbox_conversation
+                WHERE business_id = :business AND owner_kind = 'OPERATOR' AND status = 'OPEN' GROUP BY owner_id""")
+                .param("business", businessId)
+                .query((rs, row) -> counts.put(rs.getString("owner_id"), rs.getInt("open"))).list();
+        return counts;
+    }
+
+    /** The oldest conversations waiting in the queue. */
+    List<String> waiting(String businessId, int limit) {
+        return jdbc.sql("""
+                SELECT id FROM inbox_conversation
+                WHERE business_id = :business AND owner_kind = 'QUEUE' AND status = 'PENDING'
+                ORDER BY last_message_at, id LIMIT :limit""")
+                .param("business", businessId).param("limit", limit).query(String.class).list();
+    }
+
+    /** Gives a waiting conversation to the operator, if it is still waiting. */
+    boolean assign(String conversationId, String userId, Instant at) {
+        if (jdbc.sql("""
+                UPDATE inbox_conversation SET owner_kind = 'OPERATOR', owner_id = :user, status = 'OPEN'
+                WHERE id = :id AND owner_kind = 'QUEUE' AND status = 'PENDING'""")
+                .param("id", conversationId).param("user", userId).update() == 0) {
+            return false;
+        }
+        jdbc.sql("UPDATE inbox_operator SET last_assigned_at = :at WHERE user_id = :user")
+                .param("at", SqlTime.utc(at)).param("user", userId).update();
+        return true;
+    }
+}
