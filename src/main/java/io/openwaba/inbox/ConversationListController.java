@@ -7,6 +7,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import io.openwaba.tenancy.ConsoleUser;
 import io.openwaba.tenancy.ConsoleUsers;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.stream.Collectors;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,15 +35,18 @@ class ConversationListController {
     }
 
     @GetMapping("/console/conversations")
-    String list(@AuthenticationPrincipal ConsolePrincipal user, Model model) {
-        listModel(user, model);
+    String list(@AuthenticationPrincipal ConsolePrincipal user, @RequestParam(required = false) String view,
+                @RequestParam(required = false) String q, @RequestParam(required = false) String after, Model model) {
+        listModel(user, filter(view, q, after), model);
         model.addAttribute("available", assignments.available(user.id()));
+        model.addAttribute("views", ConversationFilter.View.values());
         return "inbox/conversations";
     }
 
     @GetMapping("/console/conversations/list")
-    String listFragment(@AuthenticationPrincipal ConsolePrincipal user, Model model) {
-        listModel(user, model);
+    String listFragment(@AuthenticationPrincipal ConsolePrincipal user, @RequestParam(required = false) String view,
+                        @RequestParam(required = false) String q, Model model) {
+        listModel(user, filter(view, q, null), model);
         return "inbox/conversations :: list";
     }
 
@@ -53,9 +58,14 @@ class ConversationListController {
         return "redirect:/console/conversations";
     }
 
-    private void listModel(ConsolePrincipal user, Model model) {
+    private void listModel(ConsolePrincipal user, ConversationFilter filter, Model model) {
         var businessId = businessOf(user);
-        model.addAttribute("conversations", conversations.ofBusiness(businessId, PAGE));
+        var page = conversations.list(businessId, user.id(), filter, PAGE + 1);
+        var more = page.size() > PAGE;
+        var shown = more ? page.subList(0, PAGE) : page;
+        model.addAttribute("conversations", shown);
+        model.addAttribute("filter", filter);
+        model.addAttribute("next", more ? shown.get(PAGE - 1).lastMessageAt() + "~" + shown.get(PAGE - 1).id() : null);
         model.addAttribute("names", users.ofBusiness(businessId).stream()
                 .collect(Collectors.toMap(ConsoleUser::id, ConsoleUser::displayName, (a, b) -> a)));
     }
@@ -63,6 +73,28 @@ class ConversationListController {
     @GetMapping(path = "/console/stream", produces = "text/event-stream")
     SseEmitter stream(@AuthenticationPrincipal ConsolePrincipal user) {
         return stream.open(businessOf(user));
+    }
+
+    /** The list's filter from the page's parameters; one it cannot read is a bad request. */
+    private static ConversationFilter filter(String view, String q, String after) {
+        var parsed = ConversationFilter.View.parse(view)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown view"));
+        var query = q == null ? "" : q.strip();
+        if (query.length() > ConversationFilter.MAX_QUERY) {
+            query = Conversations.cut(query, ConversationFilter.MAX_QUERY);
+        }
+        Instant afterAt = null;
+        String afterId = null;
+        if (after != null && !after.isBlank()) {
+            int at = after.indexOf('~');
+            try {
+                afterAt = Instant.parse(after.substring(0, Math.max(at, 0)));
+                afterId = after.substring(at + 1);
+            } catch (DateTimeParseException | StringIndexOutOfBoundsException e) {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "not a page of the list");
+            }
+        }
+        return new ConversationFilter(parsed, query, afterAt, afterId);
     }
 
     private static String businessOf(ConsolePrincipal user) {

@@ -76,12 +76,36 @@ class ConversationRows {
                 .param("number", phoneNumberId).param("waId", waId).query(Integer.class).single() > 0;
     }
 
-    List<Conversation> ofBusiness(String businessId, int limit) {
-        return jdbc.sql("""
-                SELECT * FROM inbox_conversation WHERE business_id = :business
-                ORDER BY last_message_at DESC, id LIMIT :limit""")
-                .param("business", businessId).param("limit", limit)
-                .query((rs, row) -> conversation(rs)).list();
+    /** A page of the business's conversations as the filter says, the latest message first. */
+    List<Conversation> list(String businessId, String userId, ConversationFilter filter, int limit) {
+        var sql = new StringBuilder("SELECT * FROM inbox_conversation WHERE business_id = :business");
+        var params = new java.util.HashMap<String, Object>();
+        params.put("business", businessId);
+        params.put("limit", limit);
+        switch (filter.view()) {
+            case ALL -> sql.append(" AND status <> 'RESOLVED'");
+            case MINE -> {
+                sql.append(" AND owner_kind = 'OPERATOR' AND owner_id = :user AND status <> 'RESOLVED'");
+                params.put("user", userId);
+            }
+            case QUEUE -> sql.append(" AND owner_kind = 'QUEUE' AND status <> 'RESOLVED'");
+            case BOT -> sql.append(" AND owner_kind = 'BOT' AND status <> 'RESOLVED'");
+            case SNOOZED -> sql.append(" AND status = 'SNOOZED'");
+            case RESOLVED -> sql.append(" AND status = 'RESOLVED'");
+        }
+        var like = filter.likePattern();
+        if (like != null) {
+            sql.append(" AND (LOWER(customer_name) LIKE :like ESCAPE '\\' OR wa_id LIKE :like ESCAPE '\\'"
+                    + " OR LOWER(last_message_text) LIKE :like ESCAPE '\\')");
+            params.put("like", like);
+        }
+        if (filter.afterAt() != null) {
+            sql.append(" AND (last_message_at < :afterAt OR (last_message_at = :afterAt AND id > :afterId))");
+            params.put("afterAt", SqlTime.utc(filter.afterAt()));
+            params.put("afterId", filter.afterId());
+        }
+        sql.append(" ORDER BY last_message_at DESC, id LIMIT :limit");
+        return jdbc.sql(sql.toString()).params(params).query((rs, row) -> conversation(rs)).list();
     }
 
     /** The conversation, if it belongs to that business: any other business's looks like none. */

@@ -39,9 +39,9 @@ public class Conversations {
         return rows.find(businessId, id);
     }
 
-    /** The business's conversations, the latest message first. */
-    public List<Conversation> ofBusiness(String businessId, int limit) {
-        return rows.ofBusiness(businessId, limit);
+    /** A page of the business's conversations as the filter says, the latest message first. */
+    List<Conversation> list(String businessId, String userId, ConversationFilter filter, int limit) {
+        return rows.list(businessId, userId, filter, limit);
     }
 
     @EventListener
