@@ -12,6 +12,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
  * Spring Security guards the console only: its filter is mapped to {@code /console/*}, so the
@@ -48,6 +49,12 @@ class ConsoleSecurity {
                         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                                 + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")));
         return http.build();
+    }
+
+    /** Publishes the end of each session (sign-out or time-out), so a signed-out operator goes away. */
+    @Bean
+    HttpSessionEventPublisher consoleSessionEvents() {
+        return new HttpSessionEventPublisher();
     }
 
     @Bean

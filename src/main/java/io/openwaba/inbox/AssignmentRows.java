@@ -35,11 +35,9 @@ class AssignmentRows {
     void saveSettings(String businessId, Settings settings, Instant at) {
         var params = Map.<String, Object>of("business", businessId, "automatic", settings.automatic(),
                 "max", settings.maxOpen(), "at", SqlTime.utc(at));
-        if (jdbc.sql("UPDATE inbox_assignment SET automatic = :automatic, max_open = :max, updated_at = :at "
-                + "WHERE business_id = :business").params(params).update() == 0) {
-            jdbc.sql("INSERT INTO inbox_assignment (business_id, automatic, max_open, updated_at) "
-                    + "VALUES (:business, :automatic, :max, :at)").params(params).update();
-        }
+        upsert("UPDATE inbox_assignment SET automatic = :automatic, max_open = :max, updated_at = :at "
+                + "WHERE business_id = :business", "INSERT INTO inbox_assignment (business_id, automatic, max_open, "
+                + "updated_at) VALUES (:business, :automatic, :max, :at) ON CONFLICT DO NOTHING", params);
     }
 
     boolean available(String userId) {
@@ -50,10 +48,15 @@ class AssignmentRows {
     void setAvailable(String userId, String businessId, boolean available, Instant at) {
         var params = Map.<String, Object>of("user", userId, "business", businessId, "available", available,
                 "at", SqlTime.utc(at));
-        if (jdbc.sql("UPDATE inbox_operator SET business_id = :business, available = :available, changed_at = :at "
-                + "WHERE user_id = :user").params(params).update() == 0) {
-            jdbc.sql("INSERT INTO inbox_operator (user_id, business_id, available, changed_at) "
-                    + "VALUES (:user, :business, :available, :at)").params(params).update();
+        upsert("UPDATE inbox_operator SET business_id = :business, available = :available, changed_at = :at "
+                + "WHERE user_id = :user", "INSERT INTO inbox_operator (user_id, business_id, available, changed_at) "
+                + "VALUES (:user, :business, :available, :at) ON CONFLICT DO NOTHING", params);
+    }
+
+    /** Update, else insert; the loser of two first inserts at once updates after all. */
+    private void upsert(String update, String insert, Map<String, Object> params) {
+        if (jdbc.sql(update).params(params).update() == 0 && jdbc.sql(insert).params(params).update() == 0) {
+            jdbc.sql(update).params(params).update();
         }
     }
 

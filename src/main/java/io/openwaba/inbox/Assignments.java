@@ -10,7 +10,15 @@ import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import io.openwaba.console.ConsolePrincipal;
+import io.openwaba.shared.AfterCommit;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.core.session.SessionDestroyedEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Automatic assignment: when a business has it on, conversations waiting in the queue go to its
@@ -22,6 +30,7 @@ public class Assignments {
 
     static final int BATCH = 20;
     static final int MAX_CAP = 1000;
+    private static final Logger log = LoggerFactory.getLogger(Assignments.class);
 
     private final AssignmentRows rows;
     private final ConversationRows conversations;
@@ -32,9 +41,13 @@ public class Assignments {
     private final ShortLivedCache<String, AssignmentRows.Settings> cache = new ShortLivedCache<>(Duration.ofSeconds(5),
             10_000);
 
+    private final TransactionTemplate ownTransaction;
+
     Assignments(AssignmentRows rows, ConversationRows conversations, ConsoleUsers users,
-                ApplicationEventPublisher events, Clock clock,
+                ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions,
                 @Value("${openwaba.inbox.max-open-per-operator:10}") int defaultCap) {
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.rows = rows;
         this.conversations = conversations;
         this.users = users;
@@ -53,32 +66,61 @@ public class Assignments {
         return settings;
     }
 
-    @Transactional
     void saveSettings(String businessId, AssignmentRows.Settings settings) {
         rows.saveSettings(businessId, settings, clock.instant());
         cache.remove(businessId);
-        assignWaiting(businessId);
+        assignWaiting(businessId, null);
     }
 
     public boolean available(String userId) {
         return rows.available(userId);
     }
 
-    @Transactional
     void setAvailable(String userId, String businessId, boolean available) {
         rows.setAvailable(userId, businessId, available, clock.instant());
         if (available) {
-            assignWaiting(businessId);
+            assignWaiting(businessId, null);
         }
     }
 
-    /** Gives waiting conversations to online operators with room, in the caller's transaction. */
-    void assignWaiting(String businessId) {
-        var settings = settings(businessId);
-        if (!settings.automatic()) {
+    /** A console session ended (sign-out or time-out): its operator receives no more conversations. */
+    @EventListener
+    void on(SessionDestroyedEvent ended) {
+        for (var context : ended.getSecurityContexts()) {
+            if (context.getAuthentication() != null
+                    && context.getAuthentication().getPrincipal() instanceof ConsolePrincipal user
+                    && user.businessId() != null && rows.available(user.id())) {
+                rows.setAvailable(user.id(), user.businessId(), false, clock.instant());
+            }
+        }
+    }
+
+    /**
+     * Once the current transaction has committed (at once without one), gives waiting
+     * conversations to online operators with room, in a transaction of its own that takes the
+     * business's operator rows before any conversation row: whatever triggered it (a customer's
+     * message, a resolve, a hand-back) has already released its conversation, so two of them never
+     * wait on each other, and a failed assignment loses nothing: the conversation waits for the
+     * next one. {@code except} gets nothing this time (who just handed a conversation back).
+     */
+    void assignWaiting(String businessId, String except) {
+        if (!settings(businessId).automatic()) {
             return;
         }
+        AfterCommit.run(() -> {
+            try {
+                ownTransaction.executeWithoutResult(status -> assignNow(businessId, except));
+            } catch (RuntimeException e) {
+                log.warn("Assigning the waiting conversations of business {} failed; they wait for the next turn",
+                        businessId, e);
+            }
+        });
+    }
+
+    private void assignNow(String businessId, String except) {
+        var settings = settings(businessId);
         var online = new ArrayList<>(rows.lockOnline(businessId));
+        online.removeIf(operator -> operator.userId().equals(except));
         if (online.isEmpty()) {
             return;
         }

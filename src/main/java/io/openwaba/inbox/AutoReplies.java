@@ -7,7 +7,6 @@ import io.openwaba.messaging.Origin;
 import io.openwaba.messaging.SendCommand;
 import io.openwaba.messaging.SendResult;
 import io.openwaba.shared.AfterCommit;
-import io.openwaba.shared.DaemonThreads;
 import io.openwaba.shared.Decision;
 import io.openwaba.shared.ShortLivedCache;
 import java.time.Clock;
@@ -15,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -24,8 +22,7 @@ import org.springframework.stereotype.Service;
  * Each number's automated responder, and the rule that keeps automation out of an operator's
  * conversation: every automated send (a greeting here, a chatbot or funnel later) is refused by
  * the send API while an operator owns the conversation. Greetings and hand-off replies go out
- * after the customer's message is committed, from a small pool of their own, with origin
- * {@code bot}.
+ * once the customer's message is committed, with origin {@code bot}.
  */
 @Service
 public class AutoReplies implements AutomatedSendGate {
@@ -39,7 +36,6 @@ public class AutoReplies implements AutomatedSendGate {
     private final MessageSender sender;
     private final Clock clock;
     private final ShortLivedCache<String, AutoReply> cache = new ShortLivedCache<>(Duration.ofSeconds(5), 10_000);
-    private final ExecutorService senders = DaemonThreads.fixedPool("auto-reply", 2);
 
     AutoReplies(AutoReplyRows rows, ConversationRows conversations, MessageSender sender, Clock clock) {
         this.rows = rows;
@@ -83,12 +79,14 @@ public class AutoReplies implements AutomatedSendGate {
         if (content == null) {
             return;
         }
-        AfterCommit.run(() -> senders.execute(() -> {
+        // Sent after the commit and before an assignment registered after this (callbacks run in
+        // order), so the hand-off reply goes out before an operator can own the conversation.
+        AfterCommit.run(() -> {
             var result = sender.send(SendCommand.of(phoneNumberId, waId, content, Origin.BOT, ACTOR));
             if (result instanceof SendResult.Refused refused) {
                 log.info("Auto-reply to {} from {} not sent: {}", waId, phoneNumberId, refused.refusal().reason());
             }
-        }));
+        });
     }
 
     private static MessageContent greeting(AutoReply reply) {

@@ -25,9 +25,10 @@ public record AutoReply(String phoneNumberId, boolean enabled, String greeting, 
     }
 
     /**
-     * Whether the customer's words ask for a person: the greeting's button, or a word starting
-     * with a keyword (so "оператора" and "operators" ask as "оператор" and "operator" do); a
-     * keyword of several words is looked for as a phrase.
+     * Whether the customer's words ask for a person: the greeting's button, or the keyword's words
+     * in a row, the last one as the start of a word (so "оператора" and "operators" ask as
+     * "оператор" and "operator" do, and "real person" is found in "a real person, please" but
+     * not in "surreal personality").
      */
     boolean asksForPerson(String text, String tappedId) {
         if (HANDOFF_BUTTON.equals(tappedId)) {
@@ -36,9 +37,13 @@ public record AutoReply(String phoneNumberId, boolean enabled, String greeting, 
         if (text == null || keywords.isEmpty()) {
             return false;
         }
-        var lower = text.toLowerCase(Locale.ROOT);
-        var words = List.of(lower.split("[^\\p{L}\\p{N}]+"));
-        return keywords.stream().anyMatch(k -> k.contains(" ") ? lower.contains(k)
-                : words.stream().anyMatch(word -> word.startsWith(k)));
+        var said = " " + words(text);
+        return keywords.stream().map(AutoReply::words).filter(k -> !k.isEmpty())
+                .anyMatch(k -> said.contains(" " + k));
+    }
+
+    private static String words(String text) {
+        return String.join(" ", Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+                .filter(word -> !word.isEmpty()).toList());
     }
 }

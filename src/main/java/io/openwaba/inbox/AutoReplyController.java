@@ -104,8 +104,9 @@ class AutoReplyController {
     }
 
     private String page(ConsolePrincipal admin, Model model, Locale locale, Form refused) {
+        var numbers = ownNumbers(admin);
         model.addAttribute("assignment", assignments.settings(admin.businessId()));
-        var forms = ownNumbers(admin).stream().map(number -> refused != null && refused.number().id().equals(number.id())
+        var forms = numbers.stream().map(number -> refused != null && refused.number().id().equals(number.id())
                 ? refused : stored(number, locale)).toList();
         model.addAttribute("forms", forms);
         return "inbox/automation";

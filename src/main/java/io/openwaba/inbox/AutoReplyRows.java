@@ -34,16 +34,17 @@ class AutoReplyRows {
         params.put("keywords", String.join(", ", reply.keywords()));
         params.put("handoff", reply.handoffReply());
         params.put("at", SqlTime.utc(at));
-        int updated = jdbc.sql("""
+        var update = """
                 UPDATE inbox_auto_reply SET business_id = :business, enabled = :enabled, greeting = :greeting,
                     button_title = :button, keywords = :keywords, handoff_reply = :handoff, updated_at = :at
-                WHERE phone_number_id = :number""").params(params).update();
-        if (updated == 0) {
-            jdbc.sql("""
-                    INSERT INTO inbox_auto_reply (phone_number_id, business_id, enabled, greeting, button_title,
-                        keywords, handoff_reply, updated_at)
-                    VALUES (:number, :business, :enabled, :greeting, :button, :keywords, :handoff, :at)""")
-                    .params(params).update();
+                WHERE phone_number_id = :number""";
+        // The loser of two first saves at once updates after all.
+        if (jdbc.sql(update).params(params).update() == 0 && jdbc.sql("""
+                INSERT INTO inbox_auto_reply (phone_number_id, business_id, enabled, greeting, button_title,
+                    keywords, handoff_reply, updated_at)
+                VALUES (:number, :business, :enabled, :greeting, :button, :keywords, :handoff, :at)
+                ON CONFLICT DO NOTHING""").params(params).update() == 0) {
+            jdbc.sql(update).params(params).update();
         }
     }
 }

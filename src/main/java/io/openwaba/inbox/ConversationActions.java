@@ -73,7 +73,7 @@ public class ConversationActions {
             return false;
         }
         changed(user, conversation, What.HANDED_BACK);
-        assignments.assignWaiting(conversation.businessId());
+        assignments.assignWaiting(conversation.businessId(), user.id());
         return true;
     }
 
@@ -83,7 +83,7 @@ public class ConversationActions {
             return false;
         }
         changed(user, conversation, What.RESOLVED);
-        assignments.assignWaiting(conversation.businessId());
+        assignments.assignWaiting(conversation.businessId(), null);
         return true;
     }
 

@@ -192,9 +192,21 @@ class ConversationController {
         if (given.size() != choice.get().variables().size() || given.stream().anyMatch(String::isBlank)) {
             return refused(user, conversation, model, response, "", "inbox.error.templateValues");
         }
-        var content = MessageContent.Template.withBodyText(choice.get().name(), choice.get().language(),
-                given.toArray(String[]::new));
+        var content = templateMessage(choice.get(), given);
         return answered(user, conversation, actions.reply(user, conversation, content), model, redirect, response, "");
+    }
+
+    /** The template with its body's values, by name for a NAMED template, else in order. */
+    private static MessageContent templateMessage(TemplateMessages.Choice choice, List<String> values) {
+        if (!choice.named()) {
+            return MessageContent.Template.withBodyText(choice.name(), choice.language(), values.toArray(String[]::new));
+        }
+        var parameters = new ArrayList<Map<String, Object>>();
+        for (int i = 0; i < values.size(); i++) {
+            parameters.add(Map.of("type", "text", "parameter_name", choice.variables().get(i), "text", values.get(i)));
+        }
+        return new MessageContent.Template(choice.name(), choice.language(),
+                List.of(Map.of("type", "body", "parameters", parameters)));
     }
 
     private String answered(ConsolePrincipal user, Conversation conversation, ReplyResult result, Model model,

@@ -49,7 +49,9 @@ class ConversationRows {
             before = lockedByChat(phoneNumberId, waId);
         }
         var conversation = before.orElseThrow();
-        var outcome = rule.apply(conversation);
+        // A number moved to another business: its conversations start afresh there, no longer
+        // owned by the old business's operators.
+        var outcome = rule.apply(conversation.businessId().equals(businessId) ? conversation : null);
         jdbc.sql("""
                 UPDATE inbox_conversation SET unread = unread + 1, business_id = :business,
                     customer_name = COALESCE(:name, customer_name), status = :status, owner_kind = :owner,

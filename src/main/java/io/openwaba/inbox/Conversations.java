@@ -67,7 +67,7 @@ public class Conversations {
         }
         autoReplies.respond(wrote.outcome().automated(), responder, message.phoneNumberId(), message.fromWaId());
         if (wrote.outcome().owner() == OwnerKind.QUEUE && wrote.outcome().status() == ConversationStatus.PENDING) {
-            assignments.assignWaiting(businessId);
+            assignments.assignWaiting(businessId, null);
         }
     }
 

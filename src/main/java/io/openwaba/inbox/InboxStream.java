@@ -67,8 +67,11 @@ class InboxStream {
     @EventListener
     void on(ConversationChanged change) {
         if (streams.containsKey(change.businessId())) {
-            AfterCommit.run(() -> changed.computeIfAbsent(change.businessId(), id -> ConcurrentHashMap.newKeySet())
-                    .add(change.conversationId()));
+            AfterCommit.run(() -> changed.compute(change.businessId(), (id, ids) -> {
+                var set = ids != null ? ids : ConcurrentHashMap.<String>newKeySet();
+                set.add(change.conversationId());
+                return set;
+            }));
         }
     }
 

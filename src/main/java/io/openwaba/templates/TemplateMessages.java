@@ -36,7 +36,8 @@ public class TemplateMessages {
      * A template a person can send from a form: its body text, with the names of its variables in
      * order ({@code 1}, {@code 2} … or the names of a NAMED template).
      */
-    public record Choice(String name, String language, String category, String body, List<String> variables) {
+    public record Choice(String name, String language, String category, String body, List<String> variables,
+                         boolean named) {
 
         /** The body as the customer will read it, each variable replaced by its value (missing ones stay as they are). */
         public String filled(List<String> values) {
@@ -58,7 +59,8 @@ public class TemplateMessages {
                 .filter(t -> TemplateSendRule.check(t.status(), t.content().name(), t.content().language()).allowed())
                 .filter(t -> onlyBodyParameters(t.content()))
                 .map(t -> new Choice(t.content().name(), t.content().language(), t.content().category(),
-                        t.content().bodyText(), TemplateContent.parameters(t.content().bodyText())))
+                        t.content().bodyText(), TemplateContent.parameters(t.content().bodyText()),
+                        "NAMED".equals(t.content().parameterFormat())))
                 .toList();
     }
 
@@ -72,17 +74,23 @@ public class TemplateMessages {
         }
         return rows.find(wabaId, name, language).map(t -> {
             var variables = TemplateContent.parameters(t.content().bodyText());
-            var values = new ArrayList<String>();
+            boolean named = "NAMED".equals(t.content().parameterFormat());
+            var values = new ArrayList<String>(java.util.Collections.nCopies(variables.size(), ""));
             var components = template.get("components") instanceof List<?> list ? list : List.of();
             for (Object component : components) {
                 if (component instanceof Map<?, ?> c && "body".equals(c.get("type"))
                         && c.get("parameters") instanceof List<?> parameters) {
-                    for (Object parameter : parameters) {
-                        values.add(parameterText((Map<String, Object>) parameter));
+                    for (int i = 0; i < parameters.size(); i++) {
+                        var parameter = (Map<String, Object>) parameters.get(i);
+                        int at = named ? variables.indexOf(String.valueOf(parameter.get("parameter_name"))) : i;
+                        if (at >= 0 && at < values.size()) {
+                            values.set(at, parameterText(parameter));
+                        }
                     }
                 }
             }
-            return new Choice(name, language, t.content().category(), t.content().bodyText(), variables).filled(values);
+            return new Choice(name, language, t.content().category(), t.content().bodyText(), variables, named)
+                    .filled(values);
         });
     }
 
@@ -100,6 +108,7 @@ public class TemplateMessages {
     private static boolean onlyBodyParameters(TemplateContent content) {
         var header = content.component("HEADER");
         if (header != null && (MEDIA_HEADERS.contains(String.valueOf(header.get("format")))
+                || "LOCATION".equals(header.get("format"))
                 || !TemplateContent.parameters((String) header.get("text")).isEmpty())) {
             return false;
         }

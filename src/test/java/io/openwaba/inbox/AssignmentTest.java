@@ -62,6 +62,41 @@ class AssignmentTest extends ConsoleHttpTest {
         assertThat(conversationsOwnedBy(anna)).contains(customers.get(4));
     }
 
+    @Test
+    void aHandOffIsAnsweredAndAssignedAndAHandBackGoesToSomeoneElse() {
+        var tenant = onboard();
+        var admin = consoleUser(tenant, "BUSINESS_ADMIN");
+        admin.session().submit("/console/automation", "/console/assignment", Map.of("automatic", "true", "max_open", "5"));
+        admin.session().submit("/console/automation", "/console/automation/" + tenant.phoneNumberId(), Map.of(
+                "enabled", "true", "greeting", "Hi!", "button_title", "Person", "keywords", "operator",
+                "handoff_reply", "Connecting you."));
+        var anna = consoleUser(tenant, "OPERATOR");
+        anna.session().submit("/console/conversations", "/console/availability", Map.of("available", "true"));
+
+        var customer = newCustomer();
+        customerWrites(customer, tenant, "hello");
+        eventually(() -> assertThat(received(customer, tenant)).containsExactly("interactive:Hi!"));
+        customerWrites(customer, tenant, "operator please");
+        eventually(() -> assertThat(received(customer, tenant)).containsExactly("interactive:Hi!",
+                "text:Connecting you."));
+        eventually(() -> assertThat(conversationsOwnedBy(anna)).containsExactly(customer));
+
+        var id = conversationOf(anna.session(), customer);
+        anna.session().submit("/console/conversations/" + id, "/console/conversations/" + id + "/hand-back", Map.of());
+        assertThat(conversationsOwnedBy(anna)).as("not handed straight back to Anna").isEmpty();
+        assertThat(owners(admin).get(customer)).isEqualTo("In the queue");
+
+        var boris = consoleUser(tenant, "OPERATOR");
+        boris.session().submit("/console/conversations", "/console/availability", Map.of("available", "true"));
+        assertThat(conversationsOwnedBy(boris)).containsExactly(customer);
+        var signOut = boris.session().submit("/console", "/console/logout", Map.of());
+        assertThat(signOut.statusCode()).isEqualTo(302);
+        var second = newCustomer();
+        customerWrites(second, tenant, "operator");
+        eventually(() -> assertThat(owners(admin).get(second)).isEqualTo("Test OPERATOR answers"));
+        assertThat(conversationsOwnedBy(anna)).as("Boris signed out: away").containsExactly(second);
+    }
+
     /** Each customer's owner as the list shows it. */
     private Map<String, String> owners(User viewer) {
         var owners = new java.util.HashMap<String, String>();

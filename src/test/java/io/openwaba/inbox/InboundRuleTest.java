@@ -65,6 +65,9 @@ class InboundRuleTest {
         var phrase = new AutoReply("1", true, "Hi", "Person", AutoReply.keywords("real person"), "");
         assertThat(phrase.asksForPerson("Can I talk to a real person?", null)).isTrue();
         assertThat(phrase.asksForPerson("a person, for real", null)).isFalse();
+        assertThat(phrase.asksForPerson("a surreal personality", null)).isFalse();
+        var dashed = new AutoReply("1", true, "Hi", "Person", AutoReply.keywords("e-mail"), "");
+        assertThat(dashed.asksForPerson("Send me an E-Mail", null)).isTrue();
     }
 
     @Test

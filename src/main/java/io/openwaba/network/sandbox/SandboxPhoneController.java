@@ -7,6 +7,7 @@ import io.openwaba.network.OnSandbox;
 import io.openwaba.numbers.PhoneNumbers;
 import io.openwaba.shared.ApiProblem;
 import io.openwaba.shared.OrderedMaps;
+import io.openwaba.shared.UnreadableInput;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -169,6 +170,11 @@ class SandboxPhoneController {
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<String> problem(ApiProblem problem) {
         return ResponseEntity.status(problem.status()).contentType(MediaType.TEXT_PLAIN).body(problem.getMessage());
+    }
+
+    @ExceptionHandler(UnreadableInput.class)
+    ResponseEntity<String> unreadable(UnreadableInput e) {
+        return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body("Bad request: " + e.getMessage());
     }
 
     private List<PhoneLine> lines(String waId, String business) {
