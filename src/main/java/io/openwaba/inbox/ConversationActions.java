@@ -8,6 +8,7 @@ import io.openwaba.messaging.Origin;
 import io.openwaba.messaging.SendCommand;
 import io.openwaba.messaging.SendResult;
 import java.time.Clock;
+import java.time.Instant;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -84,6 +85,20 @@ public class ConversationActions {
         }
         changed(user, conversation, What.RESOLVED);
         assignments.assignWaiting(conversation.businessId(), null);
+        return true;
+    }
+
+    /** Snoozed until {@code until}, or until the customer writes when it is null. */
+    @Transactional
+    public boolean snooze(ConsolePrincipal user, Conversation conversation, Instant until) {
+        if (!rows.snooze(conversation.id(), until)) {
+            return false;
+        }
+        var now = clock.instant();
+        rows.addTimeline(conversation.id(), What.SNOOZED, user.id(), user.displayName(),
+                until == null ? null : until.toString(), now);
+        events.publishEvent(new ConversationChanged(conversation.id(), conversation.businessId(), What.SNOOZED,
+                user.id(), now));
         return true;
     }
 

@@ -40,6 +40,7 @@ class ConversationController {
 
     static final int PAGE = 50;
     static final int MAX_REPLY = 4096;
+    static final List<String> SNOOZES = List.of("PT1H", "PT4H", "P1D");
 
     private final Conversations conversations;
     private final ConversationActions actions;
@@ -150,6 +151,25 @@ class ConversationController {
                    RedirectAttributes redirect) {
         if (actions.resolve(user, conversation(user, id))) {
             redirect.addFlashAttribute("notice", "inbox.notice.resolved");
+        }
+        return "redirect:/console/conversations/" + id;
+    }
+
+    /** Snoozed for an hour, four hours or a day, or until the customer writes ({@code for=customer}). */
+    @PostMapping("/console/conversations/{id}/snooze")
+    String snooze(@AuthenticationPrincipal ConsolePrincipal user, @PathVariable String id,
+                  @RequestParam(name = "for", defaultValue = "") String period, RedirectAttributes redirect) {
+        var conversation = conversation(user, id);
+        Instant until;
+        if (period.equals("customer")) {
+            until = null;
+        } else if (SNOOZES.contains(period)) {
+            until = clock.instant().plus(Duration.parse(period));
+        } else {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "for must be PT1H, PT4H, P1D or customer");
+        }
+        if (actions.snooze(user, conversation, until)) {
+            redirect.addFlashAttribute("notice", "inbox.notice.snoozed");
         }
         return "redirect:/console/conversations/" + id;
     }

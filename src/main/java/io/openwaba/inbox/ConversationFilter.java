@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Which conversations the list shows: a view (not resolved, mine, the queue's, the automated
- * reply's, snoozed, resolved), words to look for in the customer's name, number or last message,
+ * Which conversations the list shows: a view (open or pending: all of them, mine, the queue's,
+ * the automated reply's; or the snoozed, or the resolved), words to look for in the customer's name, number or last message,
  * and where the page starts (after the conversation {@code afterId} of {@code afterAt}, the
  * latest first).
  */

@@ -55,6 +55,7 @@ class ConversationRows {
         jdbc.sql("""
                 UPDATE inbox_conversation SET unread = unread + 1, business_id = :business,
                     customer_name = COALESCE(:name, customer_name), status = :status, owner_kind = :owner,
+                    snoozed_until = CASE WHEN :status = 'SNOOZED' THEN snoozed_until ELSE NULL END,
                     owner_id = CASE WHEN :owner = 'OPERATOR' THEN owner_id ELSE NULL END,
                     last_message_text = CASE WHEN last_message_at <= :at THEN :text ELSE last_message_text END,
                     last_message_at = CASE WHEN last_message_at <= :at THEN :at ELSE last_message_at END
@@ -85,13 +86,13 @@ class ConversationRows {
         params.put("business", businessId);
         params.put("limit", limit);
         switch (filter.view()) {
-            case ALL -> sql.append(" AND status <> 'RESOLVED'");
+            case ALL -> sql.append(" AND status IN ('OPEN', 'PENDING')");
             case MINE -> {
-                sql.append(" AND owner_kind = 'OPERATOR' AND owner_id = :user AND status <> 'RESOLVED'");
+                sql.append(" AND owner_kind = 'OPERATOR' AND owner_id = :user AND status IN ('OPEN', 'PENDING')");
                 params.put("user", userId);
             }
-            case QUEUE -> sql.append(" AND owner_kind = 'QUEUE' AND status <> 'RESOLVED'");
-            case BOT -> sql.append(" AND owner_kind = 'BOT' AND status <> 'RESOLVED'");
+            case QUEUE -> sql.append(" AND owner_kind = 'QUEUE' AND status IN ('OPEN', 'PENDING')");
+            case BOT -> sql.append(" AND owner_kind = 'BOT' AND status IN ('OPEN', 'PENDING')");
             case SNOOZED -> sql.append(" AND status = 'SNOOZED'");
             case RESOLVED -> sql.append(" AND status = 'RESOLVED'");
         }
@@ -151,6 +152,31 @@ class ConversationRows {
                 .param("id", id).update() == 1;
     }
 
+    /** Snoozed until then ({@code null}: the customer's next message), unless it is resolved. */
+    boolean snooze(String id, Instant until) {
+        return jdbc.sql("""
+                UPDATE inbox_conversation SET status = 'SNOOZED', snoozed_until = :until
+                WHERE id = :id AND status <> 'RESOLVED'""")
+                .param("id", id).param("until", until == null ? null : SqlTime.utc(until)).update() == 1;
+    }
+
+    /** Snoozed conversations whose time has come. */
+    List<Conversation> dueToWake(Instant now, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM inbox_conversation WHERE status = 'SNOOZED' AND snoozed_until <= :now
+                ORDER BY snoozed_until LIMIT :limit""")
+                .param("now", SqlTime.utc(now)).param("limit", limit).query((rs, row) -> conversation(rs)).list();
+    }
+
+    /** Wakes the conversation if it is still snoozed until no later than {@code now}; of two nodes one does. */
+    boolean wake(String id, Instant now) {
+        return jdbc.sql("""
+                UPDATE inbox_conversation SET snoozed_until = NULL,
+                    status = CASE WHEN owner_kind = 'OPERATOR' THEN 'OPEN' ELSE 'PENDING' END
+                WHERE id = :id AND status = 'SNOOZED' AND snoozed_until <= :now""")
+                .param("id", id).param("now", SqlTime.utc(now)).update() == 1;
+    }
+
     void markRead(String id) {
         jdbc.sql("UPDATE inbox_conversation SET unread = 0 WHERE id = :id AND unread > 0").param("id", id).update();
     }
@@ -179,6 +205,7 @@ class ConversationRows {
         return new Conversation(rs.getString("id"), rs.getString("business_id"), rs.getString("phone_number_id"),
                 rs.getString("wa_id"), rs.getString("customer_name"), ConversationStatus.valueOf(rs.getString("status")),
                 OwnerKind.valueOf(rs.getString("owner_kind")), rs.getString("owner_id"),
-                SqlTime.instant(rs, "last_message_at"), rs.getString("last_message_text"), rs.getInt("unread"));
+                SqlTime.instant(rs, "last_message_at"), rs.getString("last_message_text"), rs.getInt("unread"),
+                SqlTime.instant(rs, "snoozed_until"));
     }
 }

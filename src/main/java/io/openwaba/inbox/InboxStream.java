@@ -2,15 +2,21 @@ package io.openwaba.inbox;
 
 import io.openwaba.messaging.MessageStatusChanged;
 import io.openwaba.shared.AfterCommit;
+import io.openwaba.shared.DaemonThreads;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -20,7 +26,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * Live updates for the console's open pages, over server-sent events: one stream per browser
  * tab, fed only with its business's changes. Changes are gathered after their commit and sent
  * every {@link #FLUSH} at most once per conversation, so a busy number costs an operator's page
- * one refresh per tick, not one per message. Events: {@code conversations} (the list changed)
+ * one refresh per tick, not one per message; each page's events wait in a queue of its own, so
+ * a page that stops reading holds up no other. Events: {@code conversations} (the list changed)
  * and {@code conversation-{id}} (that conversation's view changed). A stream hears of the
  * changes made on its own node only.
  */
@@ -30,15 +37,67 @@ class InboxStream {
     static final Duration FLUSH = Duration.ofMillis(200);
     static final Duration KEEP_ALIVE = Duration.ofSeconds(20);
     static final Duration STREAM_LIFETIME = Duration.ofMinutes(30);
+    static final int WRITERS = 4;
+    static final int BACKLOG = 200;
 
     private final ConversationRows rows;
-    private final Map<String, Set<SseEmitter>> streams = new ConcurrentHashMap<>();
+    private final Map<String, Set<Listener>> streams = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> changed = new ConcurrentHashMap<>();
     private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(runnable -> {
         var thread = new Thread(runnable, "inbox-stream");
         thread.setDaemon(true);
         return thread;
     });
+
+    private final ExecutorService writers = DaemonThreads.fixedPool("inbox-stream-write", WRITERS);
+
+    /**
+     * One open page: its events wait in a queue of its own and are written by the writers' pool,
+     * so a page that stops reading holds up nothing but itself; past {@link #BACKLOG} unsent
+     * events its stream is closed, and the browser reconnects and refreshes.
+     */
+    private final class Listener {
+        final SseEmitter emitter;
+        final Queue<SseEmitter.SseEventBuilder> queue = new ConcurrentLinkedQueue<>();
+        final AtomicInteger queued = new AtomicInteger();
+        final AtomicBoolean writing = new AtomicBoolean();
+        final Set<Listener> owner;
+
+        Listener(SseEmitter emitter, Set<Listener> owner) {
+            this.emitter = emitter;
+            this.owner = owner;
+        }
+
+        void offer(SseEmitter.SseEventBuilder event) {
+            if (queued.incrementAndGet() > BACKLOG) {
+                owner.remove(this);
+                emitter.complete();
+                return;
+            }
+            queue.add(event);
+            if (writing.compareAndSet(false, true)) {
+                writers.execute(this::drain);
+            }
+        }
+
+        private void drain() {
+            try {
+                SseEmitter.SseEventBuilder event;
+                while ((event = queue.poll()) != null) {
+                    queued.decrementAndGet();
+                    emitter.send(event);
+                }
+            } catch (IOException | IllegalStateException e) {
+                owner.remove(this);
+                return;
+            } finally {
+                writing.set(false);
+            }
+            if (!queue.isEmpty() && writing.compareAndSet(false, true)) {
+                writers.execute(this::drain);
+            }
+        }
+    }
 
     InboxStream(ConversationRows rows) {
         this.rows = rows;
@@ -51,8 +110,9 @@ class InboxStream {
     SseEmitter open(String businessId) {
         var emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
         var business = streams.computeIfAbsent(businessId, id -> ConcurrentHashMap.newKeySet());
-        business.add(emitter);
-        Runnable remove = () -> business.remove(emitter);
+        var listener = new Listener(emitter, business);
+        business.add(listener);
+        Runnable remove = () -> business.remove(listener);
         emitter.onCompletion(remove);
         emitter.onTimeout(remove);
         emitter.onError(error -> remove.run());
@@ -93,27 +153,18 @@ class InboxStream {
             if (ids == null || listeners == null) {
                 continue;
             }
-            for (var emitter : listeners) {
-                try {
-                    emitter.send(SseEmitter.event().name("conversations").data(String.join(" ", ids)));
-                    for (var id : ids) {
-                        emitter.send(SseEmitter.event().name("conversation-" + id).data(id));
-                    }
-                } catch (IOException | IllegalStateException e) {
-                    listeners.remove(emitter);
+            for (var listener : listeners) {
+                listener.offer(SseEmitter.event().name("conversations").data(String.join(" ", ids)));
+                for (var id : ids) {
+                    listener.offer(SseEmitter.event().name("conversation-" + id).data(id));
                 }
             }
         }
     }
 
     private void keepAlive() {
-        streams.values().forEach(listeners -> listeners.forEach(emitter -> {
-            try {
-                emitter.send(SseEmitter.event().comment("keep-alive"));
-            } catch (IOException | IllegalStateException e) {
-                listeners.remove(emitter);
-            }
-        }));
+        streams.values().forEach(listeners -> listeners.forEach(listener ->
+                listener.offer(SseEmitter.event().comment("keep-alive"))));
     }
 
     /** A task that throws would never be scheduled again: a failed tick is logged and the next one runs. */
@@ -130,6 +181,7 @@ class InboxStream {
     @PreDestroy
     void close() {
         ticks.shutdownNow();
-        streams.values().forEach(listeners -> listeners.forEach(SseEmitter::complete));
+        writers.shutdownNow();
+        streams.values().forEach(listeners -> listeners.forEach(listener -> listener.emitter.complete()));
     }
 }

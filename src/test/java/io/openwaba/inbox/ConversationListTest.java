@@ -42,6 +42,35 @@ class ConversationListTest extends ConsoleHttpTest {
     }
 
     @Test
+    void aSnoozedConversationWakesAtItsTimeOrAtTheCustomersMessage() {
+        var tenant = onboard();
+        var operator = consoleUser(tenant, "OPERATOR");
+        var customer = newCustomer();
+        customerWrites(customer, tenant, "call me back tomorrow");
+        var id = conversationOf(operator.session(), customer);
+        var view = "/console/conversations/" + id;
+        operator.session().submit(view, view + "/take", Map.of());
+        assertThat(operator.session().submit(view, view + "/snooze", Map.of("for", "PT5H")).statusCode())
+                .isEqualTo(400);
+        assertThat(operator.session().submit(view, view + "/snooze", Map.of("for", "PT1H")).statusCode())
+                .isEqualTo(302);
+        assertThat(operator.session().get(view).body()).contains("Snoozed until", "snoozed the conversation");
+        assertThat(list(operator, "view=snoozed")).contains("+" + customer);
+        assertThat(list(operator, "view=all")).doesNotContain("+" + customer);
+
+        advanceClock(java.time.Duration.ofHours(2));
+        eventually(() -> assertThat(list(operator, "view=mine")).contains("+" + customer));
+        assertThat(operator.session().get(view).body()).contains("The snooze ended", "data-test=\"status\">Open<");
+
+        operator.session().submit(view, view + "/snooze", Map.of("for", "customer"));
+        advanceClock(java.time.Duration.ofDays(2));
+        assertThat(list(operator, "view=snoozed")).contains("+" + customer);
+        customerWrites(customer, tenant, "I'm back");
+        assertThat(list(operator, "view=mine")).contains("+" + customer);
+        assertThat(list(operator, "view=snoozed")).doesNotContain("+" + customer);
+    }
+
+    @Test
     void theListPagesOnWithoutRepeatingOrSkipping() {
         var tenant = onboard();
         var operator = consoleUser(tenant, "OPERATOR");
