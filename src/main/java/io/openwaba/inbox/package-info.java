@@ -3,7 +3,7 @@
  * by the customer's messages ({@code MessageReceived}). {@link io.openwaba.inbox.Conversations}
  * is the module's API.
  */
-@ApplicationModule(allowedDependencies = {"shared", "tenancy", "numbers", "messaging", "templates", "console"})
+@ApplicationModule(allowedDependencies = {"shared", "tenancy", "numbers", "messaging", "media", "templates", "console"})
 package io.openwaba.inbox;
 
 import org.springframework.modulith.ApplicationModule;
