@@ -6,11 +6,11 @@ import java.util.List;
 /**
  * One line of the conversation view: a message (its text as formatted segments, the details its
  * type carries such as buttons, list rows, products or coordinates, and its status), or a system
- * line from the timeline ({@code what} and {@code actor}).
+ * line from the timeline ({@code what} and {@code actor}; a private note's text in {@code note}).
  */
 record ChatLine(String key, boolean fromCustomer, String type, List<io.openwaba.messaging.WhatsAppText.Segment> text, List<String> details,
                 String mediaId, String status, Integer errorCode, ConversationChanged.What what, String actor,
-                Instant at) {
+                String note, Instant at) {
 
     public boolean system() {
         return what != null;

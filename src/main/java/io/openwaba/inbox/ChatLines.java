@@ -25,10 +25,10 @@ class ChatLines {
             var shown = readable.read(wabaId, m.type(), m.content());
             lines.add(new ChatLine("m" + m.id(), m.fromCustomer(), m.type(), WhatsAppText.segments(shown.text()),
                     shown.items().stream().map(ReadableMessage.Item::title).toList(), shown.mediaId(), m.status(),
-                    m.errorCode(), null, null, m.at()));
+                    m.errorCode(), null, null, null, m.at()));
         }
         timeline.forEach(t -> lines.add(new ChatLine("t" + t.id(), false, "system", List.of(), List.of(), null, null,
-                null, t.what(), t.actorName(), t.at())));
+                null, t.what(), t.actorName(), t.what() == ConversationChanged.What.NOTE ? t.detail() : null, t.at())));
         lines.sort(Comparator.comparing(ChatLine::at));
         return lines;
     }

@@ -51,10 +51,12 @@ class ConversationController {
     private final TemplateMessages templates;
     private final ConsoleUsers users;
     private final Clock clock;
+    private final Notes notes;
 
     ConversationController(Conversations conversations, ConversationActions actions, ConversationRows rows,
                            CustomerChats chats, ChatLines lines, PhoneNumbers numbers, TemplateMessages templates,
-                           ConsoleUsers users, Clock clock) {
+                           ConsoleUsers users, Clock clock, Notes notes) {
+        this.notes = notes;
         this.conversations = conversations;
         this.actions = actions;
         this.rows = rows;
@@ -70,7 +72,29 @@ class ConversationController {
     String view(@AuthenticationPrincipal ConsolePrincipal user, @PathVariable String id, Model model) {
         var conversation = conversation(user, id);
         actions.opened(conversation);
+        notes.read(user.id(), conversation.id());
         return page(user, conversation, model, "", null);
+    }
+
+    /** A private note, which the customer never sees; an @name in it tells that colleague. */
+    @PostMapping("/console/conversations/{id}/note")
+    String note(@AuthenticationPrincipal ConsolePrincipal user, @PathVariable String id,
+                @RequestParam(defaultValue = "") String note, Model model, RedirectAttributes redirect,
+                HttpServletResponse response) {
+        var conversation = conversation(user, id);
+        String error = note.isBlank() ? "inbox.error.emptyNote"
+                : note.codePointCount(0, note.length()) > Notes.MAX_NOTE ? "inbox.error.noteTooLong" : null;
+        if (error != null) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("noteText", note);
+            model.addAttribute("noteError", error);
+            return page(user, conversation, model, "", null);
+        }
+        var mentioned = notes.add(user, conversation, note.strip());
+        redirect.addFlashAttribute("notice", mentioned.isEmpty() ? "inbox.notice.noted" : "inbox.notice.notedAndTold");
+        redirect.addFlashAttribute("refusalOwner", mentioned.stream().map(ConsoleUser::displayName)
+                .collect(Collectors.joining(", ")));
+        return "redirect:/console/conversations/" + id;
     }
 
     /** The messages from {@code from} on (the view's live part), or the page before {@code before}. */

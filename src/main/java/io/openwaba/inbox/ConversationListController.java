@@ -25,9 +25,11 @@ class ConversationListController {
     private final InboxStream stream;
     private final Assignments assignments;
     private final ConsoleUsers users;
+    private final Notes notes;
 
     ConversationListController(Conversations conversations, InboxStream stream, Assignments assignments,
-                               ConsoleUsers users) {
+                               ConsoleUsers users, Notes notes) {
+        this.notes = notes;
         this.conversations = conversations;
         this.stream = stream;
         this.assignments = assignments;
@@ -40,7 +42,16 @@ class ConversationListController {
         listModel(user, filter(view, q, after), model);
         model.addAttribute("available", assignments.available(user.id()));
         model.addAttribute("views", ConversationFilter.View.values());
+        model.addAttribute("unreadMentions", notes.unreadMentions(user.id()));
         return "inbox/conversations";
+    }
+
+    /** The notes that mention the signed-in user, the latest first. */
+    @GetMapping("/console/mentions")
+    String mentions(@AuthenticationPrincipal ConsolePrincipal user, Model model) {
+        businessOf(user);
+        model.addAttribute("mentions", notes.mentionsOf(user.id(), PAGE));
+        return "inbox/mentions";
     }
 
     @GetMapping("/console/conversations/list")
