@@ -21,11 +21,9 @@ java ${BENCH_JVM_ARGS:-} -jar ${BENCH_JAR:-target/openwaba-*.jar} --server.port=
   > /tmp/bench-server-console-$LABEL.log 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null' EXIT
-for i in $(seq 1 90); do curl -sf localhost:8080/sandbox/ping >/dev/null && break; sleep 1; done
-INFO=$(curl -sf localhost:8080/sandbox/info) || { echo "the server did not start" >&2; exit 1; }
-field() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval('d' + sys.argv[1]))" "$1" <<<"$INFO"; }
-BUSINESS=$(field '["business_id"]'); NUMBER=$(field '["phone_number_id"]'); WABA=$(field '["waba_id"]')
-LOGIN=$(field '["console"]["operator"]["login"]'); PASSWORD=$(field '["console"]["operator"]["password"]')
+for i in $(seq 1 180); do curl -sf localhost:8080/sandbox/ping >/dev/null && break; sleep 1; done
+. bench/console-session.sh
+BUSINESS=$(demo '["business_id"]'); NUMBER=$(demo '["phone_number_id"]'); WABA=$(demo '["waba_id"]')
 CONVERSATION=900000000000001
 psql -h 127.0.0.1 -U postgres -q -d $DBNAME <<SQL
 INSERT INTO messaging_message (wamid, direction, phone_number_id, waba_id, wa_id, type, payload, status,
@@ -48,9 +46,7 @@ FROM generate_series(1, 100000) g;
 ANALYZE;
 SQL
 JAR=$(mktemp); trap 'rm -f "$JAR"; kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null' EXIT
-CSRF=$(curl -s -c "$JAR" -b "$JAR" localhost:8080/console/login | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
-curl -s -o /dev/null -c "$JAR" -b "$JAR" --data-urlencode "username=$LOGIN" --data-urlencode "password=$PASSWORD" \
-  --data-urlencode "_csrf=$CSRF" localhost:8080/console/login
+sign_in "$JAR"
 BEFORE=$(psql -h 127.0.0.1 -U postgres -d $DBNAME -tA -c "SELECT id FROM messaging_message WHERE wamid = 'wamid.bench4951'")
 SEARCH=$(psql -h 127.0.0.1 -U postgres -d $DBNAME -tA -c "SELECT substr(customer_name, 10, 6) FROM inbox_conversation WHERE id = '800000000077777'")
 declare -A PATHS=(

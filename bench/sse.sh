@@ -18,15 +18,11 @@ java ${BENCH_JVM_ARGS:-} -jar ${BENCH_JAR:-target/openwaba-*.jar} --server.port=
   > /tmp/bench-server-sse-$LABEL.log 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$CLASSES" "$STEPS"' EXIT
-for i in $(seq 1 90); do curl -sf localhost:8080/sandbox/ping >/dev/null && break; sleep 1; done
-INFO=$(curl -sf localhost:8080/sandbox/info) || { echo "the server did not start" >&2; exit 1; }
-field() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval('d' + sys.argv[1]))" "$1" <<<"$INFO"; }
-NUMBER=$(field '["phone_number_id"]')
+for i in $(seq 1 180); do curl -sf localhost:8080/sandbox/ping >/dev/null && break; sleep 1; done
+. bench/console-session.sh
+NUMBER=$(demo '["phone_number_id"]')
 JAR="$STEPS/cookies"
-CSRF=$(curl -s -c "$JAR" -b "$JAR" localhost:8080/console/login | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
-curl -s -o /dev/null -c "$JAR" -b "$JAR" --data-urlencode "username=$(field '["console"]["operator"]["login"]')" \
-  --data-urlencode "password=$(field '["console"]["operator"]["password"]')" --data-urlencode "_csrf=$CSRF" \
-  localhost:8080/console/login
+sign_in "$JAR"
 SESSION=$(awk '$6 == "JSESSIONID" {print $7}' "$JAR" | tail -1)
 memory() {
   jcmd $SERVER GC.run >/dev/null
