@@ -41,11 +41,14 @@ class NumberHealth extends BackgroundWork {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final ObjectProvider<NumberRelay> relay;
+    private final ObjectProvider<HumanPath> humanPaths;
 
     NumberHealth(PhoneNumberRows rows, PhoneNumbers numbers, LimitLedger ledger, SendAdmission admission,
                  NumberEvents events, NumberSignals signals, FeedbackRows feedback, PolicyProfile profile,
-                 NumberSettings settings, Clock clock, TransactionTemplate tx, ObjectProvider<NumberRelay> relay) {
+                 NumberSettings settings, Clock clock, TransactionTemplate tx, ObjectProvider<NumberRelay> relay,
+                 ObjectProvider<HumanPath> humanPaths) {
         super("number-health", 1, settings.healthInterval());
+        this.humanPaths = humanPaths;
         this.relay = relay;
         this.rows = rows;
         this.numbers = numbers;
@@ -206,6 +209,10 @@ class NumberHealth extends BackgroundWork {
         var missingSince = number.humanAgentMissingSince();
         if (number.humanAgent() != null || missingSince == null
                 || now.isBefore(missingSince.plus(settings.humanAgentGrace()))) {
+            return holder;
+        }
+        if (humanPaths.stream().anyMatch(path -> path.offeredFor(number))) {
+            rows.setHumanAgentMissingSince(number.id(), now);
             return holder;
         }
         rows.setHumanAgentMissingSince(number.id(), now);

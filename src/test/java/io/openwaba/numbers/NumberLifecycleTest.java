@@ -279,6 +279,22 @@ class NumberLifecycleTest extends PlatformTest {
                 .isEqualTo("https://shop.example/help");
     }
 
+    @Test
+    void aNumberWhoseBusinessHasOperatorsHasAHumanPathInTheChatCenter() {
+        var tenant = onboard();
+        var operator = http.post("/api/businesses/" + tenant.businessId() + "/console-users", tenant.token(), Map.of(
+                "login", "op-" + randomDigits(6) + "@shop.example", "display_name", "Op", "role", "OPERATOR",
+                "password", "a-long-password-1"));
+        assertThat(operator.status()).as(operator.body()).isEqualTo(201);
+
+        advanceClock(Duration.ofDays(8));
+        var evaluated = http.post("/api/phone-numbers/" + tenant.phoneNumberId() + "/health/evaluate", tenant.token(),
+                Map.of());
+        assertThat(evaluated.status()).as(evaluated.body()).isEqualTo(200);
+        assertThat(evaluated.json().get("history")).noneSatisfy(entry ->
+                assertThat(entry.get("reason").asString("")).contains("human agent"));
+    }
+
     /** Adds a number through the Graph API, verifies its code and registers it: PENDING review. */
     private String addVerifyAndRegister(Tenant tenant, String verifiedName, CapturedOutput output) {
         var added = http.post("/v21.0/" + tenant.wabaId() + "/phone_numbers", tenant.token(),
