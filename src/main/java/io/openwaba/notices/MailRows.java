@@ -48,6 +48,11 @@ class MailRows {
                 .param("business", businessId).param("limit", limit).query(MailRows::mail).list();
     }
 
+    List<Mail> latest(int limit) {
+        return jdbc.sql("SELECT * FROM notices_mail ORDER BY created_at DESC, id DESC LIMIT :limit")
+                .param("limit", limit).query(MailRows::mail).list();
+    }
+
     private static Mail mail(ResultSet rs, int row) throws SQLException {
         return new Mail(rs.getString("id"), rs.getString("business_id"), rs.getString("to_address"),
                 rs.getString("subject"), rs.getString("body"), rs.getString("state"), rs.getInt("attempts"),

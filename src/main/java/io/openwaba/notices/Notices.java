@@ -35,4 +35,9 @@ public class Notices {
     List<Mail> ofBusiness(String businessId, int limit) {
         return rows.ofBusiness(businessId, limit);
     }
+
+    /** The latest notices of every business, the newest first: the sandbox's outbox page. */
+    public List<Mail> latest(int limit) {
+        return rows.latest(limit);
+    }
 }
