@@ -5,6 +5,7 @@ import io.openwaba.inbox.ConversationActions.ReplyResult;
 import io.openwaba.messaging.CustomerChats;
 import io.openwaba.messaging.MessageContent;
 import io.openwaba.numbers.PhoneNumbers;
+import io.openwaba.numbers.WaId;
 import io.openwaba.templates.TemplateMessages;
 import io.openwaba.tenancy.ConsoleUser;
 import io.openwaba.tenancy.ConsoleUsers;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -52,11 +54,13 @@ class ConversationController {
     private final ConsoleUsers users;
     private final Clock clock;
     private final Notes notes;
+    private final Labels labels;
 
     ConversationController(Conversations conversations, ConversationActions actions, ConversationRows rows,
                            CustomerChats chats, ChatLines lines, PhoneNumbers numbers, TemplateMessages templates,
-                           ConsoleUsers users, Clock clock, Notes notes) {
+                           ConsoleUsers users, Clock clock, Notes notes, Labels labels) {
         this.notes = notes;
+        this.labels = labels;
         this.conversations = conversations;
         this.actions = actions;
         this.rows = rows;
@@ -198,6 +202,27 @@ class ConversationController {
         return "redirect:/console/conversations/" + id;
     }
 
+    @PostMapping("/console/conversations/{id}/labels")
+    String addLabel(@AuthenticationPrincipal ConsolePrincipal user, @PathVariable String id,
+                    @RequestParam(defaultValue = "") String label, Model model, HttpServletResponse response) {
+        var conversation = conversation(user, id);
+        var normalized = Labels.normalized(label);
+        if (normalized.isEmpty() || !labels.add(conversation, normalized.get())) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("labelText", label);
+            model.addAttribute("labelError", normalized.isEmpty() ? "inbox.error.label" : "inbox.error.tooManyLabels");
+            return page(user, conversation, model, "", null);
+        }
+        return "redirect:/console/conversations/" + id;
+    }
+
+    @PostMapping("/console/conversations/{id}/labels/remove")
+    String removeLabel(@AuthenticationPrincipal ConsolePrincipal user, @PathVariable String id,
+                       @RequestParam(defaultValue = "") String label) {
+        labels.remove(conversation(user, id), label);
+        return "redirect:/console/conversations/" + id;
+    }
+
     @PostMapping("/console/conversations/{id}/reopen")
     String reopen(@AuthenticationPrincipal ConsolePrincipal user, @PathVariable String id,
                   RedirectAttributes redirect) {
@@ -280,6 +305,12 @@ class ConversationController {
         model.addAttribute("owner", conversation.ownerKind() == OwnerKind.OPERATOR
                 ? name(conversation.businessId(), conversation.ownerId()) : null);
         model.addAttribute("mine", conversation.ownedBy(user.id()));
+        model.addAttribute("labels", labels.of(conversation.id()));
+        model.addAttribute("country", WaId.parse(conversation.waId(), null).map(WaId::country)
+                .map(code -> new java.util.Locale("", code).getDisplayCountry(LocaleContextHolder.getLocale()))
+                .orElse(null));
+        model.addAttribute("others", rows.othersOfCustomer(conversation.businessId(), conversation.waId(),
+                conversation.id()));
         model.addAttribute("lines", lines.of(wabaId(conversation), latest, timeline(conversation, since, null)));
         model.addAttribute("from", latest.isEmpty() ? 0 : latest.get(0).id());
         model.addAttribute("olderThan", latest.size() < PAGE ? null : latest.get(0).id());

@@ -26,9 +26,11 @@ class ConversationListController {
     private final Assignments assignments;
     private final ConsoleUsers users;
     private final Notes notes;
+    private final Labels labels;
 
     ConversationListController(Conversations conversations, InboxStream stream, Assignments assignments,
-                               ConsoleUsers users, Notes notes) {
+                               ConsoleUsers users, Notes notes, Labels labels) {
+        this.labels = labels;
         this.notes = notes;
         this.conversations = conversations;
         this.stream = stream;
@@ -38,8 +40,9 @@ class ConversationListController {
 
     @GetMapping("/console/conversations")
     String list(@AuthenticationPrincipal ConsolePrincipal user, @RequestParam(required = false) String view,
-                @RequestParam(required = false) String q, @RequestParam(required = false) String after, Model model) {
-        listModel(user, filter(view, q, after), model);
+                @RequestParam(required = false) String q, @RequestParam(required = false) String label,
+                @RequestParam(required = false) String after, Model model) {
+        listModel(user, filter(view, q, label, after), model);
         model.addAttribute("available", assignments.available(user.id()));
         model.addAttribute("views", ConversationFilter.View.values());
         model.addAttribute("unreadMentions", notes.unreadMentions(user.id()));
@@ -56,8 +59,9 @@ class ConversationListController {
 
     @GetMapping("/console/conversations/list")
     String listFragment(@AuthenticationPrincipal ConsolePrincipal user, @RequestParam(required = false) String view,
-                        @RequestParam(required = false) String q, Model model) {
-        listModel(user, filter(view, q, null), model);
+                        @RequestParam(required = false) String q, @RequestParam(required = false) String label,
+                        Model model) {
+        listModel(user, filter(view, q, label, null), model);
         return "inbox/conversations :: list";
     }
 
@@ -75,6 +79,7 @@ class ConversationListController {
         var more = page.size() > PAGE;
         var shown = more ? page.subList(0, PAGE) : page;
         model.addAttribute("conversations", shown);
+        model.addAttribute("labels", labels.of(shown.stream().map(Conversation::id).toList()));
         model.addAttribute("filter", filter);
         model.addAttribute("next", more ? shown.get(PAGE - 1).lastMessageAt() + "~" + shown.get(PAGE - 1).id() : null);
         model.addAttribute("names", users.ofBusiness(businessId).stream()
@@ -87,7 +92,7 @@ class ConversationListController {
     }
 
     /** The list's filter from the page's parameters; one it cannot read is a bad request. */
-    private static ConversationFilter filter(String view, String q, String after) {
+    private static ConversationFilter filter(String view, String q, String label, String after) {
         var parsed = ConversationFilter.View.parse(view)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown view"));
         var query = q == null ? "" : q.strip();
@@ -105,7 +110,12 @@ class ConversationListController {
                 throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "not a page of the list");
             }
         }
-        return new ConversationFilter(parsed, query, afterAt, afterId);
+        String labelled = null;
+        if (label != null && !label.isBlank()) {
+            labelled = Labels.normalized(label)
+                    .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "not a label"));
+        }
+        return new ConversationFilter(parsed, query, labelled, afterAt, afterId);
     }
 
     private static String businessOf(ConsolePrincipal user) {

@@ -96,6 +96,11 @@ class ConversationRows {
             case SNOOZED -> sql.append(" AND status = 'SNOOZED'");
             case RESOLVED -> sql.append(" AND status = 'RESOLVED'");
         }
+        if (filter.label() != null) {
+            sql.append(" AND id IN (SELECT conversation_id FROM inbox_label WHERE business_id = :business"
+                    + " AND label = :label)");
+            params.put("label", filter.label());
+        }
         var like = filter.likePattern();
         if (like != null) {
             sql.append(" AND (LOWER(customer_name) LIKE :like ESCAPE '\\' OR wa_id LIKE :like ESCAPE '\\'"
@@ -109,6 +114,15 @@ class ConversationRows {
         }
         sql.append(" ORDER BY last_message_at DESC, id LIMIT :limit");
         return jdbc.sql(sql.toString()).params(params).query((rs, row) -> conversation(rs)).list();
+    }
+
+    /** The customer's other conversations with the business's numbers, the latest first. */
+    List<Conversation> othersOfCustomer(String businessId, String waId, String exceptId) {
+        return jdbc.sql("""
+                SELECT * FROM inbox_conversation WHERE business_id = :business AND wa_id = :waId AND id <> :id
+                ORDER BY last_message_at DESC LIMIT 20""")
+                .param("business", businessId).param("waId", waId).param("id", exceptId)
+                .query((rs, row) -> conversation(rs)).list();
     }
 
     /** The conversation, if it belongs to that business: any other business's looks like none. */

@@ -42,6 +42,38 @@ class ConversationListTest extends ConsoleHttpTest {
     }
 
     @Test
+    void labelsMarkConversationsAndFilterTheListAndTheCardShowsTheCustomer() {
+        var tenant = onboard();
+        var operator = consoleUser(tenant, "OPERATOR");
+        var anna = newCustomer();
+        var boris = newCustomer();
+        customerWrites(anna, tenant, "a big order");
+        customerWrites(boris, tenant, "a question");
+        var id = conversationOf(operator.session(), anna);
+        var view = "/console/conversations/" + id;
+        var bad = operator.session().submit(view, view + "/labels", Map.of("label", "<b>vip</b>"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("A label has 1 to 40 letters");
+        assertThat(operator.session().submit(view, view + "/labels", Map.of("label", "  big   customer ")).statusCode())
+                .isEqualTo(302);
+        for (int i = 0; i < 9; i++) {
+            operator.session().submit(view, view + "/labels", Map.of("label", "l" + i));
+        }
+        var eleventh = operator.session().submit(view, view + "/labels", Map.of("label", "one too many"));
+        assertThat(eleventh.statusCode()).isEqualTo(400);
+        assertThat(eleventh.body()).contains("at most 10 labels");
+
+        var page = operator.session().get(view).body();
+        assertThat(page).contains("data-test=\"contact-card\"", "+" + anna, "Germany", ">big customer<");
+        assertThat(list(operator, "label=big+customer")).contains("+" + anna).doesNotContain("+" + boris);
+        assertThat(list(operator, "view=all")).contains("class=\"chip\">big customer<");
+        assertThat(operator.session().get("/console/conversations?label=%3Cscript%3E").statusCode()).isEqualTo(400);
+
+        operator.session().submit(view, view + "/labels/remove", Map.of("label", "big customer"));
+        assertThat(list(operator, "label=big+customer")).doesNotContain("+" + anna);
+    }
+
+    @Test
     void aSnoozedConversationWakesAtItsTimeOrAtTheCustomersMessage() {
         var tenant = onboard();
         var operator = consoleUser(tenant, "OPERATOR");
