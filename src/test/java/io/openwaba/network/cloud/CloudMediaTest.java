@@ -97,9 +97,13 @@ class CloudMediaTest extends CloudNodeTest {
                         "image", Map.of("data", Base64.getEncoder().encodeToString(png), "caption", "The broken part")));
         assertThat(written.status()).as(written.body()).isEqualTo(201);
         // Meta does not promise to deliver two webhooks in the order they were sent: the customer writes
-        // again once the image has reached the cloud node (it asks Meta where the media is).
-        var mediaLookups = mediaLookups();
-        eventually(() -> assertThat(mediaLookups()).isGreaterThan(mediaLookups));
+        // again once the image has reached the cloud node, which then asks Meta where this media is.
+        var metaMediaId = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(written.json().get("payload").asString()).at("/image/id").asString();
+        eventually(() -> assertThat(standIn.requests()).anySatisfy(request -> {
+            assertThat(request.method()).isEqualTo("GET");
+            assertThat(request.path()).isEqualTo("/v21.0/" + metaMediaId);
+        }));
         customerWrites(conversation.customer(), conversation.meta(), "Can you fix it?");
 
         var webhooks = conversation.webhooks();
