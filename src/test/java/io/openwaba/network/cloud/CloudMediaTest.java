@@ -82,11 +82,6 @@ class CloudMediaTest extends CloudNodeTest {
         assertThat(refused.body()).doesNotContain("\"id\"");
     }
 
-    private static long mediaLookups() {
-        return standIn.requests().stream()
-                .filter(request -> request.method().equals("GET") && request.path().matches("/v21\\.0/\\d+")).count();
-    }
-
     @Test
     void aCustomersImageAtMetaReachesTheBusinessWithAMediaIdOfTheCloudNodeInOrder() throws Exception {
         var conversation = conversation();
