@@ -46,13 +46,7 @@ public class AutoReplies implements AutomatedSendGate {
 
     /** The number's responder; off when none was set. */
     public AutoReply of(String phoneNumberId) {
-        var cached = cache.get(phoneNumberId);
-        if (cached.isPresent()) {
-            return cached.get();
-        }
-        var reply = rows.find(phoneNumberId).orElse(AutoReply.off(phoneNumberId));
-        cache.put(phoneNumberId, reply);
-        return reply;
+        return cache.get(phoneNumberId, number -> rows.find(number).orElse(AutoReply.off(number)));
     }
 
     void save(String businessId, AutoReply reply) {

@@ -126,13 +126,7 @@ public class PhoneNumbers {
      * tier) reaches every node within that second.
      */
     public Optional<PhoneNumber> find(String id) {
-        var cached = recent.get(id);
-        if (cached.isPresent()) {
-            return cached.get();
-        }
-        var number = rows.find(id);
-        recent.put(id, number);
-        return number;
+        return recent.get(id, rows::find);
     }
 
     public Optional<PhoneNumber> find(Caller caller, String id) {

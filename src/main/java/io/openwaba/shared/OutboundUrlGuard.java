@@ -116,16 +116,13 @@ public final class OutboundUrlGuard implements DnsResolver {
     }
 
     private Set<InetAddress> localInterfaces() {
-        return interfaces.get("all").orElseGet(() -> {
-            Set<InetAddress> found;
+        return interfaces.get("all", all -> {
             try {
-                found = NetworkInterface.networkInterfaces().flatMap(NetworkInterface::inetAddresses)
+                return NetworkInterface.networkInterfaces().flatMap(NetworkInterface::inetAddresses)
                         .collect(Collectors.toUnmodifiableSet());
             } catch (SocketException e) {
-                found = Collections.emptySet();
+                return Collections.emptySet();
             }
-            interfaces.put("all", found);
-            return found;
         });
     }
 

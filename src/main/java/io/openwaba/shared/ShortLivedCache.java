@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Remembers lookups on the hot path for a short time. Entries expire by wall-clock time (the
@@ -26,6 +27,17 @@ public final class ShortLivedCache<K, V> {
             return Optional.empty();
         }
         return Optional.of(entry.value());
+    }
+
+    /** The value kept for the key, or the one {@code load} gives, which is then kept. */
+    public V get(K key, Function<K, V> load) {
+        var cached = get(key);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        var value = load.apply(key);
+        put(key, value);
+        return value;
     }
 
     public void put(K key, V value) {
