@@ -1,21 +1,19 @@
 package io.openwaba.inbox;
 
+import io.openwaba.console.ConsolePrincipal;
+import io.openwaba.shared.AfterCommit;
 import io.openwaba.shared.ShortLivedCache;
-import io.openwaba.tenancy.ConsoleUser;
 import io.openwaba.tenancy.ConsoleUsers;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.stereotype.Service;
-import io.openwaba.console.ConsolePrincipal;
-import io.openwaba.shared.AfterCommit;
-import org.springframework.context.event.EventListener;
-import org.springframework.security.core.session.SessionDestroyedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.core.session.SessionDestroyedEvent;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -57,13 +55,7 @@ public class Assignments {
     }
 
     public AssignmentRows.Settings settings(String businessId) {
-        var cached = cache.get(businessId);
-        if (cached.isPresent()) {
-            return cached.get();
-        }
-        var settings = rows.settings(businessId).orElse(new AssignmentRows.Settings(false, defaultCap));
-        cache.put(businessId, settings);
-        return settings;
+        return cache.get(businessId, id -> rows.settings(id).orElse(new AssignmentRows.Settings(false, defaultCap)));
     }
 
     void saveSettings(String businessId, AssignmentRows.Settings settings) {
@@ -124,10 +116,13 @@ public class Assignments {
         if (online.isEmpty()) {
             return;
         }
+        var waiting = rows.waiting(businessId, BATCH);
+        if (waiting.isEmpty()) {
+            return;
+        }
         var open = rows.openCounts(businessId);
-        var names = users.ofBusiness(businessId).stream()
-                .collect(Collectors.toMap(ConsoleUser::id, ConsoleUser::displayName, (a, b) -> a));
-        for (var conversationId : rows.waiting(businessId, BATCH)) {
+        var names = users.displayNames(businessId);
+        for (var conversationId : waiting) {
             var next = RoundRobin.next(online, open, settings.maxOpen());
             if (next.isEmpty()) {
                 return;

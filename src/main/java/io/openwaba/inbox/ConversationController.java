@@ -335,11 +335,7 @@ class ConversationController {
     }
 
     private List<TimelineEntry> timeline(Conversation conversation, Instant since, Instant to) {
-        var entries = new ArrayList<>(rows.timeline(conversation.id(), since));
-        if (to != null) {
-            entries.removeIf(entry -> entry.at().isAfter(to));
-        }
-        return entries;
+        return rows.timeline(conversation.id(), since, to);
     }
 
     private Optional<TemplateMessages.Choice> choice(Conversation conversation, String key) {
@@ -353,9 +349,7 @@ class ConversationController {
     }
 
     private String name(String businessId, String userId) {
-        Map<String, String> names = users.ofBusiness(businessId).stream()
-                .collect(Collectors.toMap(ConsoleUser::id, ConsoleUser::displayName, (a, b) -> a));
-        return Optional.ofNullable(userId).map(names::get).orElse("?");
+        return Optional.ofNullable(userId).map(users.displayNames(businessId)::get).orElse("?");
     }
 
     private Conversation conversation(ConsolePrincipal user, String id) {

@@ -5,11 +5,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import io.openwaba.tenancy.ConsoleUser;
 import io.openwaba.tenancy.ConsoleUsers;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.stream.Collectors;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -82,8 +80,7 @@ class ConversationListController {
         model.addAttribute("labels", labels.of(shown.stream().map(Conversation::id).toList()));
         model.addAttribute("filter", filter);
         model.addAttribute("next", more ? shown.get(PAGE - 1).lastMessageAt() + "~" + shown.get(PAGE - 1).id() : null);
-        model.addAttribute("names", users.ofBusiness(businessId).stream()
-                .collect(Collectors.toMap(ConsoleUser::id, ConsoleUser::displayName, (a, b) -> a)));
+        model.addAttribute("names", users.displayNames(businessId));
     }
 
     @GetMapping(path = "/console/stream", produces = "text/event-stream")

@@ -204,12 +204,13 @@ class ConversationRows {
                 .param("name", actorName).param("detail", detail).param("at", SqlTime.utc(at)).update();
     }
 
-    /** The timeline entries from {@code since} on (all when null), oldest first. */
-    List<TimelineEntry> timeline(String conversationId, Instant since) {
+    /** The timeline entries from {@code since} (from the first when null) to {@code to} (the last when null), oldest first. */
+    List<TimelineEntry> timeline(String conversationId, Instant since, Instant to) {
         return jdbc.sql("""
-                SELECT * FROM inbox_timeline WHERE conversation_id = :conversation AND at >= :since
+                SELECT * FROM inbox_timeline WHERE conversation_id = :conversation AND at >= :since AND at <= :to
                 ORDER BY at, id""")
                 .param("conversation", conversationId).param("since", SqlTime.utc(since == null ? Instant.EPOCH : since))
+                .param("to", SqlTime.utc(to == null ? Instant.parse("9999-12-31T23:59:59Z") : to))
                 .query((rs, row) -> new TimelineEntry(rs.getLong("id"), ConversationChanged.What.valueOf(rs.getString("kind")),
                         rs.getString("actor_name"), rs.getString("detail"), SqlTime.instant(rs, "at")))
                 .list();

@@ -56,7 +56,7 @@ public class Conversations {
         boolean asks = responder.enabled() && responder.asksForPerson(words(message.type(), content),
                 content.path(content.path("type").asString("")).path("id").asString(null));
         var wrote = rows.customerWrote(businessId, message.phoneNumberId(), message.fromWaId(),
-                blankToNull(message.profileName()), preview(message), message.at(),
+                blankToNull(message.profileName()), preview(message.type(), content), message.at(),
                 before -> InboundRule.apply(before, responder.enabled(), asks));
         events.publishEvent(new ConversationChanged(wrote.id(), businessId, ConversationChanged.What.MESSAGE_RECEIVED,
                 null, message.at()));
@@ -87,15 +87,18 @@ public class Conversations {
 
     /** A text's first characters; other types by their type, which the page translates. */
     String preview(MessageReceived message) {
-        JsonNode content = message.content() == null ? null : json.valueToTree(message.content());
-        String text = content == null ? "" : switch (message.type()) {
+        return preview(message.type(), content(message));
+    }
+
+    private static String preview(String type, JsonNode content) {
+        String text = switch (type) {
             case "text" -> content.path("body").asString("");
             case "image", "video", "document" -> content.path("caption").asString("");
             case "button" -> content.path("text").asString("");
             default -> "";
         };
         if (text.isBlank()) {
-            return "[" + message.type() + "]";
+            return "[" + type + "]";
         }
         return text.length() <= PREVIEW_LENGTH ? text : cut(text, PREVIEW_LENGTH - 1) + "…";
     }

@@ -6,9 +6,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.dao.DuplicateKeyException;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -100,6 +102,12 @@ public class ConsoleUsers {
     /** The business's console users, by name. */
     public List<ConsoleUser> ofBusiness(String businessId) {
         return rows.ofBusiness(businessId);
+    }
+
+    /** The display name of each of the business's console users, by their id. */
+    public Map<String, String> displayNames(String businessId) {
+        return ofBusiness(businessId).stream()
+                .collect(Collectors.toMap(ConsoleUser::id, ConsoleUser::displayName, (a, b) -> a));
     }
 
     public Optional<ConsoleUser> byLogin(String login) {
