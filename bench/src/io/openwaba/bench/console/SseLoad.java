@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * The console's live updates under load: {@code operators} pages connected to
  * {@code /console/stream} with one operator's session, customers writing {@code rate} messages/s
  * on the sandbox network for {@code seconds}, and for each message and page the time from the
- * customer's send to the page's {@code conversation-{id}} event. Once its customers are set up,
+ * customer's send to the page's {@code conversations} event naming that conversation (the list
+ * page's update; a conversation's own event goes only to the page showing it). Once its customers are set up,
  * and again once its pages are connected, it writes {@code STEP.ready} in the directory given and
  * waits for {@code STEP.go} (the script measures the server's memory at both). Arguments:
  * base-url session-cookie phone-number-id operators rate seconds directory. JDK only.
@@ -159,9 +160,17 @@ public final class SseLoad {
                 throw new IllegalStateException("stream answered " + response.statusCode());
             }
             connected.countDown();
+            var event = new String[] {""};
             response.body().forEach(line -> {
-                if (line.startsWith("event:conversation-")) {
-                    events.add(new Event(line.substring("event:conversation-".length()), System.nanoTime()));
+                if (line.startsWith("event:")) {
+                    event[0] = line.substring("event:".length());
+                } else if (line.startsWith("data:") && event[0].equals("conversations")) {
+                    long at = System.nanoTime();
+                    for (var id : line.substring("data:".length()).trim().split(" ")) {
+                        events.add(new Event(id, at));
+                    }
+                } else if (line.isEmpty()) {
+                    event[0] = "";
                 }
             });
         } catch (IOException | InterruptedException e) {

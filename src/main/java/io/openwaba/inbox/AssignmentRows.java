@@ -83,13 +83,27 @@ class AssignmentRows {
         return counts;
     }
 
-    /** The oldest conversations waiting in the queue. */
-    List<String> waiting(String businessId, int limit) {
-        return jdbc.sql("""
-                SELECT id FROM inbox_conversation
+    /** A conversation waiting in the queue, of a team's when {@code teamId} is set. */
+    record Waiting(String id, String teamId) {
+    }
+
+    /**
+     * The oldest conversations waiting in the business's queue or in the queue of one of those
+     * teams (the others' have nobody to go to now).
+     */
+    List<Waiting> waiting(String businessId, java.util.Set<String> teams, int limit) {
+        var sql = new StringBuilder("""
+                SELECT id, team_id FROM inbox_conversation
                 WHERE business_id = :business AND owner_kind = 'QUEUE' AND status = 'PENDING'
-                ORDER BY last_message_at, id LIMIT :limit""")
-                .param("business", businessId).param("limit", limit).query(String.class).list();
+                AND (team_id IS NULL""");
+        var params = new HashMap<String, Object>(Map.of("business", businessId, "limit", limit));
+        if (!teams.isEmpty()) {
+            sql.append(" OR team_id IN (:teams)");
+            params.put("teams", teams);
+        }
+        sql.append(") ORDER BY last_message_at, id LIMIT :limit");
+        return jdbc.sql(sql.toString()).params(params)
+                .query((rs, row) -> new Waiting(rs.getString("id"), rs.getString("team_id"))).list();
     }
 
     /** Gives a waiting conversation to the operator, if it is still waiting. */

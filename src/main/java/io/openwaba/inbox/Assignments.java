@@ -4,9 +4,14 @@ import io.openwaba.console.ConsolePrincipal;
 import io.openwaba.shared.AfterCommit;
 import io.openwaba.shared.ShortLivedCache;
 import io.openwaba.tenancy.ConsoleUsers;
+import io.openwaba.tenancy.Teams;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Automatic assignment: when a business has it on, conversations waiting in the queue go to its
  * online operators in turn ({@link RoundRobin}), each holding at most the business's cap of open
- * conversations; what finds no operator waits until one comes online or frees a place.
+ * conversations; a conversation in a team's queue goes to the team's online members only. What
+ * finds no operator waits until one comes online or frees a place.
  */
 @Service
 public class Assignments {
@@ -33,6 +39,7 @@ public class Assignments {
     private final AssignmentRows rows;
     private final ConversationRows conversations;
     private final ConsoleUsers users;
+    private final Teams teams;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final int defaultCap;
@@ -41,7 +48,7 @@ public class Assignments {
 
     private final TransactionTemplate ownTransaction;
 
-    Assignments(AssignmentRows rows, ConversationRows conversations, ConsoleUsers users,
+    Assignments(AssignmentRows rows, ConversationRows conversations, ConsoleUsers users, Teams teams,
                 ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions,
                 @Value("${openwaba.inbox.max-open-per-operator:10}") int defaultCap) {
         this.ownTransaction = new TransactionTemplate(transactions);
@@ -49,6 +56,7 @@ public class Assignments {
         this.rows = rows;
         this.conversations = conversations;
         this.users = users;
+        this.teams = teams;
         this.events = events;
         this.clock = clock;
         this.defaultCap = defaultCap;
@@ -116,17 +124,29 @@ public class Assignments {
         if (online.isEmpty()) {
             return;
         }
-        var waiting = rows.waiting(businessId, BATCH);
+        var onlineIds = online.stream().map(AssignmentRows.Online::userId).collect(Collectors.toSet());
+        var members = new HashMap<String, Set<String>>();
+        for (var team : teams.ofBusiness(businessId)) {
+            var present = new HashSet<>(team.memberIds());
+            present.retainAll(onlineIds);
+            if (!present.isEmpty()) {
+                members.put(team.id(), present);
+            }
+        }
+        var waiting = rows.waiting(businessId, members.keySet(), BATCH);
         if (waiting.isEmpty()) {
             return;
         }
         var open = rows.openCounts(businessId);
         var names = users.displayNames(businessId);
-        for (var conversationId : waiting) {
-            var next = RoundRobin.next(online, open, settings.maxOpen());
+        for (var conversation : waiting) {
+            var candidates = conversation.teamId() == null ? online : online.stream()
+                    .filter(o -> members.get(conversation.teamId()).contains(o.userId())).toList();
+            var next = RoundRobin.next(candidates, open, settings.maxOpen());
             if (next.isEmpty()) {
-                return;
+                continue;
             }
+            var conversationId = conversation.id();
             var userId = next.get();
             var now = clock.instant();
             if (rows.assign(conversationId, userId, now)) {

@@ -28,7 +28,7 @@ class ChatLines {
                     m.errorCode(), null, null, null, m.at()));
         }
         timeline.forEach(t -> lines.add(new ChatLine("t" + t.id(), false, "system", List.of(), List.of(), null, null,
-                null, t.what(), t.actorName(), t.what() == ConversationChanged.What.NOTE ? t.detail() : null, t.at())));
+                null, t.what(), t.actorName(), t.detail(), t.at())));
         lines.sort(Comparator.comparing(ChatLine::at));
         return lines;
     }

@@ -7,6 +7,9 @@ import io.openwaba.messaging.MessageSender;
 import io.openwaba.messaging.Origin;
 import io.openwaba.messaging.SendCommand;
 import io.openwaba.messaging.SendResult;
+import io.openwaba.tenancy.ConsoleRole;
+import io.openwaba.tenancy.ConsoleUser;
+import io.openwaba.tenancy.Team;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.context.ApplicationEventPublisher;
@@ -66,6 +69,35 @@ public class ConversationActions {
             changed(user, conversation, What.TAKEN);
             return new TakeResult.Taken();
         });
+    }
+
+    /**
+     * Gives the conversation to that operator of the business (a colleague, or oneself). An
+     * operator may not take it from another operator this way; a business admin may. False when
+     * it was not theirs to give.
+     */
+    @Transactional
+    public boolean assignToOperator(ConsolePrincipal user, Conversation conversation, ConsoleUser operator) {
+        if (!rows.assignToOperator(conversation.id(), operator.id(), user.id(), mayReassign(user))) {
+            return false;
+        }
+        changed(user, conversation, What.REASSIGNED, operator.displayName());
+        return true;
+    }
+
+    /** Puts the conversation in the team's queue, on the terms of {@link #assignToOperator}; its members get it next. */
+    @Transactional
+    public boolean assignToTeam(ConsolePrincipal user, Conversation conversation, Team team) {
+        if (!rows.assignToTeam(conversation.id(), team.id(), user.id(), mayReassign(user))) {
+            return false;
+        }
+        changed(user, conversation, What.TEAM_ASSIGNED, team.name());
+        assignments.assignWaiting(conversation.businessId(), null);
+        return true;
+    }
+
+    private static boolean mayReassign(ConsolePrincipal user) {
+        return user.role() == ConsoleRole.BUSINESS_ADMIN;
     }
 
     @Transactional
@@ -139,8 +171,12 @@ public class ConversationActions {
     }
 
     private void changed(ConsolePrincipal user, Conversation conversation, What what) {
+        changed(user, conversation, what, null);
+    }
+
+    private void changed(ConsolePrincipal user, Conversation conversation, What what, String detail) {
         var now = clock.instant();
-        rows.addTimeline(conversation.id(), what, user.id(), user.displayName(), null, now);
+        rows.addTimeline(conversation.id(), what, user.id(), user.displayName(), detail, now);
         events.publishEvent(new ConversationChanged(conversation.id(), conversation.businessId(), what, user.id(), now));
     }
 }

@@ -6,6 +6,6 @@ import java.time.Instant;
 public record ConversationChanged(String conversationId, String businessId, What what, String actorId, Instant at) {
 
     public enum What {
-        MESSAGE_RECEIVED, MESSAGE_SENT, MESSAGE_STATUS, TAKEN, ASSIGNED, HANDED_BACK, HANDED_OFF, SNOOZED, WOKE, NOTE, RESOLVED, REOPENED
+        MESSAGE_RECEIVED, MESSAGE_SENT, MESSAGE_STATUS, TAKEN, ASSIGNED, REASSIGNED, TEAM_ASSIGNED, HANDED_BACK, HANDED_OFF, SNOOZED, WOKE, NOTE, RESOLVED, REOPENED
     }
 }

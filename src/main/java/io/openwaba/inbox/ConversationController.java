@@ -9,6 +9,8 @@ import io.openwaba.numbers.WaId;
 import io.openwaba.templates.TemplateMessages;
 import io.openwaba.tenancy.ConsoleUser;
 import io.openwaba.tenancy.ConsoleUsers;
+import io.openwaba.tenancy.Team;
+import io.openwaba.tenancy.Teams;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,10 +57,12 @@ class ConversationController {
     private final Clock clock;
     private final Notes notes;
     private final Labels labels;
+    private final Teams teams;
 
     ConversationController(Conversations conversations, ConversationActions actions, ConversationRows rows,
                            CustomerChats chats, ChatLines lines, PhoneNumbers numbers, TemplateMessages templates,
-                           ConsoleUsers users, Clock clock, Notes notes, Labels labels) {
+                           ConsoleUsers users, Clock clock, Notes notes, Labels labels, Teams teams) {
+        this.teams = teams;
         this.notes = notes;
         this.labels = labels;
         this.conversations = conversations;
@@ -162,6 +166,37 @@ class ConversationController {
         } else {
             redirect.addFlashAttribute("notice", taken instanceof TakeResult.Taken
                     ? "inbox.notice.taken" : "inbox.notice.alreadyYours");
+        }
+        return "redirect:/console/conversations/" + id;
+    }
+
+    /** To an operator ({@code operator:ID}) or into a team's queue ({@code team:ID}) of the business. */
+    @PostMapping("/console/conversations/{id}/assign")
+    String assign(@AuthenticationPrincipal ConsolePrincipal user, @PathVariable String id,
+                  @RequestParam(defaultValue = "") String to, RedirectAttributes redirect) {
+        var conversation = conversation(user, id);
+        int colon = to.indexOf(':');
+        var kind = colon < 0 ? "" : to.substring(0, colon);
+        var targetId = to.substring(colon + 1);
+        boolean done;
+        if (kind.equals("operator")) {
+            var operator = users.ofBusiness(conversation.businessId()).stream()
+                    .filter(u -> u.id().equals(targetId)).findFirst()
+                    .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "not an operator"));
+            done = actions.assignToOperator(user, conversation, operator);
+        } else if (kind.equals("team")) {
+            var team = teams.find(conversation.businessId(), targetId)
+                    .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "not a team"));
+            done = actions.assignToTeam(user, conversation, team);
+        } else {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "not an operator or a team");
+        }
+        if (done) {
+            redirect.addFlashAttribute("notice", "inbox.notice.assigned");
+        } else {
+            redirect.addFlashAttribute("refusal", "inbox.refused.owned");
+            redirect.addFlashAttribute("refusalOwner", rows.find(conversation.businessId(), id)
+                    .map(now -> name(now.businessId(), now.ownerId())).orElse("?"));
         }
         return "redirect:/console/conversations/" + id;
     }
@@ -305,6 +340,10 @@ class ConversationController {
         model.addAttribute("owner", conversation.ownerKind() == OwnerKind.OPERATOR
                 ? name(conversation.businessId(), conversation.ownerId()) : null);
         model.addAttribute("mine", conversation.ownedBy(user.id()));
+        model.addAttribute("operators", users.ofBusiness(conversation.businessId()));
+        model.addAttribute("teams", teams.ofBusiness(conversation.businessId()));
+        model.addAttribute("team", conversation.teamId() == null ? null
+                : teams.find(conversation.businessId(), conversation.teamId()).map(Team::name).orElse(null));
         model.addAttribute("labels", labels.of(conversation.id()));
         model.addAttribute("country", WaId.parse(conversation.waId(), null).map(WaId::country)
                 .map(code -> new java.util.Locale("", code).getDisplayCountry(LocaleContextHolder.getLocale()))

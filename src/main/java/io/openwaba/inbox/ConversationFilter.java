@@ -6,11 +6,11 @@ import java.util.Optional;
 
 /**
  * Which conversations the list shows: a view (open or pending: all of them, mine, the queue's,
- * the automated reply's; or the snoozed, or the resolved), a label they carry, words to look for in the customer's name, number or last message,
+ * the automated reply's; or the snoozed, or the resolved), a team they belong to, a label they carry, words to look for in the customer's name, number or last message,
  * and where the page starts (after the conversation {@code afterId} of {@code afterAt}, the
  * latest first).
  */
-record ConversationFilter(View view, String query, String label, Instant afterAt, String afterId) {
+record ConversationFilter(View view, String query, String team, String label, Instant afterAt, String afterId) {
 
     static final int MAX_QUERY = 100;
 

@@ -6,6 +6,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import io.openwaba.tenancy.ConsoleUsers;
+import io.openwaba.tenancy.Teams;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,9 +26,11 @@ class ConversationListController {
     private final ConsoleUsers users;
     private final Notes notes;
     private final Labels labels;
+    private final Teams teams;
 
     ConversationListController(Conversations conversations, InboxStream stream, Assignments assignments,
-                               ConsoleUsers users, Notes notes, Labels labels) {
+                               ConsoleUsers users, Notes notes, Labels labels, Teams teams) {
+        this.teams = teams;
         this.labels = labels;
         this.notes = notes;
         this.conversations = conversations;
@@ -38,9 +41,10 @@ class ConversationListController {
 
     @GetMapping("/console/conversations")
     String list(@AuthenticationPrincipal ConsolePrincipal user, @RequestParam(required = false) String view,
-                @RequestParam(required = false) String q, @RequestParam(required = false) String label,
-                @RequestParam(required = false) String after, Model model) {
-        listModel(user, filter(view, q, label, after), model);
+                @RequestParam(required = false) String q, @RequestParam(required = false) String team,
+                @RequestParam(required = false) String label, @RequestParam(required = false) String after,
+                Model model) {
+        listModel(user, filter(view, q, team, label, after), model);
         model.addAttribute("available", assignments.available(user.id()));
         model.addAttribute("views", ConversationFilter.View.values());
         model.addAttribute("unreadMentions", notes.unreadMentions(user.id()));
@@ -57,9 +61,9 @@ class ConversationListController {
 
     @GetMapping("/console/conversations/list")
     String listFragment(@AuthenticationPrincipal ConsolePrincipal user, @RequestParam(required = false) String view,
-                        @RequestParam(required = false) String q, @RequestParam(required = false) String label,
-                        Model model) {
-        listModel(user, filter(view, q, label, null), model);
+                        @RequestParam(required = false) String q, @RequestParam(required = false) String team,
+                        @RequestParam(required = false) String label, Model model) {
+        listModel(user, filter(view, q, team, label, null), model);
         return "inbox/conversations :: list";
     }
 
@@ -81,15 +85,17 @@ class ConversationListController {
         model.addAttribute("filter", filter);
         model.addAttribute("next", more ? shown.get(PAGE - 1).lastMessageAt() + "~" + shown.get(PAGE - 1).id() : null);
         model.addAttribute("names", users.displayNames(businessId));
+        model.addAttribute("teams", teams.names(businessId));
     }
 
     @GetMapping(path = "/console/stream", produces = "text/event-stream")
-    SseEmitter stream(@AuthenticationPrincipal ConsolePrincipal user) {
-        return stream.open(businessOf(user));
+    SseEmitter stream(@AuthenticationPrincipal ConsolePrincipal user,
+                      @RequestParam(required = false) String conversation) {
+        return stream.open(businessOf(user), conversation);
     }
 
     /** The list's filter from the page's parameters; one it cannot read is a bad request. */
-    private static ConversationFilter filter(String view, String q, String label, String after) {
+    private static ConversationFilter filter(String view, String q, String team, String label, String after) {
         var parsed = ConversationFilter.View.parse(view)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown view"));
         var query = q == null ? "" : q.strip();
@@ -112,7 +118,11 @@ class ConversationListController {
             labelled = Labels.normalized(label)
                     .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "not a label"));
         }
-        return new ConversationFilter(parsed, query, labelled, afterAt, afterId);
+        var teamId = team == null || team.isBlank() ? null : team.strip();
+        if (teamId != null && (teamId.length() > 20 || !teamId.chars().allMatch(Character::isDigit))) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "not a team");
+        }
+        return new ConversationFilter(parsed, query, teamId, labelled, afterAt, afterId);
     }
 
     private static String businessOf(ConsolePrincipal user) {

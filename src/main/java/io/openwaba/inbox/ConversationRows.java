@@ -96,6 +96,10 @@ class ConversationRows {
             case SNOOZED -> sql.append(" AND status = 'SNOOZED'");
             case RESOLVED -> sql.append(" AND status = 'RESOLVED'");
         }
+        if (filter.team() != null) {
+            sql.append(" AND team_id = :team");
+            params.put("team", filter.team());
+        }
         if (filter.label() != null) {
             sql.append(" AND id IN (SELECT conversation_id FROM inbox_label WHERE business_id = :business"
                     + " AND label = :label)");
@@ -143,6 +147,29 @@ class ConversationRows {
                     status = CASE WHEN status = 'PENDING' THEN 'OPEN' ELSE status END
                 WHERE id = :id AND owner_kind <> 'OPERATOR'""")
                 .param("id", id).param("user", userId).update() == 1;
+    }
+
+    /**
+     * To that operator, unless another operator than {@code callerId} owns it and {@code override}
+     * is false: one statement, so it cannot slip from under a colleague who just took it.
+     */
+    boolean assignToOperator(String id, String userId, String callerId, boolean override) {
+        return jdbc.sql("""
+                UPDATE inbox_conversation SET owner_kind = 'OPERATOR', owner_id = :user,
+                    status = CASE WHEN status = 'PENDING' THEN 'OPEN' ELSE status END
+                WHERE id = :id AND (owner_kind <> 'OPERATOR' OR owner_id = :caller OR :override = TRUE)""")
+                .param("id", id).param("user", userId).param("caller", callerId).param("override", override)
+                .update() == 1;
+    }
+
+    /** Into that team's queue, on the same terms as {@link #assignToOperator}. */
+    boolean assignToTeam(String id, String teamId, String callerId, boolean override) {
+        return jdbc.sql("""
+                UPDATE inbox_conversation SET owner_kind = 'QUEUE', owner_id = NULL, team_id = :team,
+                    status = CASE WHEN status = 'OPEN' THEN 'PENDING' ELSE status END
+                WHERE id = :id AND (owner_kind <> 'OPERATOR' OR owner_id = :caller OR :override = TRUE)""")
+                .param("id", id).param("team", teamId).param("caller", callerId).param("override", override)
+                .update() == 1;
     }
 
     /** Back to the queue, if that operator still owns it. */
@@ -221,6 +248,6 @@ class ConversationRows {
                 rs.getString("wa_id"), rs.getString("customer_name"), ConversationStatus.valueOf(rs.getString("status")),
                 OwnerKind.valueOf(rs.getString("owner_kind")), rs.getString("owner_id"),
                 SqlTime.instant(rs, "last_message_at"), rs.getString("last_message_text"), rs.getInt("unread"),
-                SqlTime.instant(rs, "snoozed_until"));
+                SqlTime.instant(rs, "snoozed_until"), rs.getString("team_id"));
     }
 }

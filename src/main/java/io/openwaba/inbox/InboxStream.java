@@ -28,8 +28,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * every {@link #FLUSH} at most once per conversation, so a busy number costs an operator's page
  * one refresh per tick, not one per message; each page's events wait in a queue of its own, so
  * a page that stops reading holds up no other. Events: {@code conversations} (the list changed)
- * and {@code conversation-{id}} (that conversation's view changed). A stream hears of the
- * changes made on its own node only.
+ * and {@code conversation-{id}} (that conversation's view changed), the latter only to the page
+ * that shows that conversation. A stream hears of the changes made on its own node only.
  */
 @Component
 class InboxStream {
@@ -62,10 +62,12 @@ class InboxStream {
         final AtomicInteger queued = new AtomicInteger();
         final AtomicBoolean writing = new AtomicBoolean();
         final Set<Listener> owner;
+        final String shown;
 
-        Listener(SseEmitter emitter, Set<Listener> owner) {
+        Listener(SseEmitter emitter, Set<Listener> owner, String shown) {
             this.emitter = emitter;
             this.owner = owner;
+            this.shown = shown;
         }
 
         void offer(SseEmitter.SseEventBuilder event) {
@@ -106,11 +108,14 @@ class InboxStream {
                 TimeUnit.SECONDS);
     }
 
-    /** A new stream for a page of that business; it ends after a while and the browser reconnects. */
-    SseEmitter open(String businessId) {
+    /**
+     * A new stream for a page of that business, showing one conversation or none (null); it ends
+     * after a while and the browser reconnects.
+     */
+    SseEmitter open(String businessId, String shownConversation) {
         var emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
         var business = streams.computeIfAbsent(businessId, id -> ConcurrentHashMap.newKeySet());
-        var listener = new Listener(emitter, business);
+        var listener = new Listener(emitter, business, shownConversation);
         business.add(listener);
         Runnable remove = () -> business.remove(listener);
         emitter.onCompletion(remove);
@@ -153,10 +158,11 @@ class InboxStream {
             if (ids == null || listeners == null) {
                 continue;
             }
+            var list = String.join(" ", ids);
             for (var listener : listeners) {
-                listener.offer(SseEmitter.event().name("conversations").data(String.join(" ", ids)));
-                for (var id : ids) {
-                    listener.offer(SseEmitter.event().name("conversation-" + id).data(id));
+                listener.offer(SseEmitter.event().name("conversations").data(list));
+                if (listener.shown != null && ids.contains(listener.shown)) {
+                    listener.offer(SseEmitter.event().name("conversation-" + listener.shown).data(listener.shown));
                 }
             }
         }

@@ -69,14 +69,14 @@ class ConsoleBrowserTest extends ConsolePageTest {
                 .isVisible();
 
         var login = "ivan-" + randomDigits(6) + "@demo-shop.example";
-        page.getByLabel("Name").fill("<img src=x onerror=alert(1)>");
+        page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("<img src=x onerror=alert(1)>");
         page.getByLabel("E-mail").fill("not an address");
         page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill("short");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add")).click();
         assertThat(page.locator("#login-error")).hasText("Enter an e-mail address.");
         assertThat(page.locator("#password-error")).hasText("The password must have at least 12 characters and at most 72 bytes.");
         assertThat(page.getByLabel("E-mail")).hasAttribute("aria-invalid", "true");
-        assertThat(page.getByLabel("Name")).hasValue("<img src=x onerror=alert(1)>");
+        assertThat(page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true))).hasValue("<img src=x onerror=alert(1)>");
         assertThat(page.locator("tbody")).not().containsText("not an address");
 
         page.getByLabel("E-mail").fill(login);
@@ -86,6 +86,16 @@ class ConsoleBrowserTest extends ConsolePageTest {
         assertThat(page.locator("[data-test=member]", new Page.LocatorOptions().setHasText(login)))
                 .containsText("<img src=x onerror=alert(1)>");
         assertThat(page.locator("img")).hasCount(0);
+        page.getByLabel("Team name").fill("Support " + login);
+        page.locator("[data-test=new-team]").getByLabel("<img src=x onerror=alert(1)>").first().check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create the team")).click();
+        assertThat(page.locator("[data-test=team-saved]")).hasText("The team Support " + login + " is saved.");
+        var team = page.locator("[data-test=team]", new Page.LocatorOptions().setHasText("Support " + login));
+        assertThat(team.getByLabel("<img src=x onerror=alert(1)>").first()).isChecked();
+        page.getByLabel("Team name").fill("Support " + login.toUpperCase());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create the team")).click();
+        assertThat(page.locator("#team-name-error")).hasText("The business already has a team of this name.");
+        assertThat(page.locator("img")).hasCount(0);
         page.screenshot(new Page.ScreenshotOptions().setPath(ConsoleBrowser.screenshot("console-team")));
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Back to the console")).click();
@@ -94,8 +104,8 @@ class ConsoleBrowserTest extends ConsolePageTest {
         assertThat(page.locator("[data-test=role]")).hasText("Operator");
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Team: the business's console users")))
                 .hasCount(0);
-        var team = page.navigate(url("/console/team"));
-        assertThat(team.status()).as("an operator is told the team page does not exist").isEqualTo(404);
+        var teamPage = page.navigate(url("/console/team"));
+        assertThat(teamPage.status()).as("an operator is told the team page does not exist").isEqualTo(404);
     }
 
 }

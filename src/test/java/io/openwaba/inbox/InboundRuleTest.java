@@ -83,6 +83,6 @@ class InboundRuleTest {
 
     private static Conversation conversation(ConversationStatus status, OwnerKind owner) {
         return new Conversation("c1", "b1", "n1", "4915100000000", "Anna", status, owner,
-                owner == OwnerKind.OPERATOR ? "u1" : null, Instant.EPOCH, "hi", 0, null);
+                owner == OwnerKind.OPERATOR ? "u1" : null, Instant.EPOCH, "hi", 0, null, null);
     }
 }

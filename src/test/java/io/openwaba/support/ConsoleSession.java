@@ -39,6 +39,31 @@ public final class ConsoleSession {
         return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET());
     }
 
+    /**
+     * Opens a server-sent event stream and gathers the names of the events it sends (the
+     * {@code event:} lines) into the list returned, as they arrive; the stream is read until the
+     * test ends.
+     */
+    public java.util.List<String> events(String path) {
+        var names = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        var opened = new java.util.concurrent.CountDownLatch(1);
+        client.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(response -> {
+                    assertThat(response.statusCode()).as("stream %s", path).isEqualTo(200);
+                    opened.countDown();
+                    response.body().filter(line -> line.startsWith("event:"))
+                            .forEach(line -> names.add(line.substring("event:".length()).strip()));
+                });
+        try {
+            assertThat(opened.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("stream %s opened", path).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return names;
+    }
+
     /** Posts a form to {@code action} with the CSRF field of the page at {@code formPage}. */
     public HttpResponse<String> submit(String formPage, String action, Map<String, String> fields) {
         var page = get(formPage);
