@@ -1,7 +1,8 @@
 # Sourced by the console benchmarks once the server answers on localhost:8080:
 # demo FIELD reads /sandbox/info (demo '["console"]["operator"]["login"]'), and
 # sign_in COOKIE_JAR signs the demo operator in through the console's form.
-INFO=$(curl -sf localhost:8080/sandbox/info) || { echo "the server did not start" >&2; exit 1; }
+for i in $(seq 1 60); do INFO=$(curl -sf localhost:8080/sandbox/info) && break; sleep 1; done
+[ -n "${INFO:-}" ] || { echo "the server did not start" >&2; exit 1; }
 demo() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval('d' + sys.argv[1]))" "$1" <<<"$INFO"; }
 sign_in() {
   local csrf

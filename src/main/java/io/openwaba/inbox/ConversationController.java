@@ -8,7 +8,12 @@ import io.openwaba.numbers.PhoneNumbers;
 import io.openwaba.numbers.WaId;
 import io.openwaba.templates.TemplateMessages;
 import io.openwaba.tenancy.ConsoleUser;
+import io.openwaba.media.Media;
+import io.openwaba.media.MediaKind;
 import io.openwaba.tenancy.ConsoleUsers;
+import java.io.IOException;
+import java.util.stream.Stream;
+import org.springframework.web.multipart.MultipartFile;
 import io.openwaba.tenancy.Team;
 import io.openwaba.tenancy.Teams;
 import jakarta.servlet.http.HttpServletResponse;
@@ -58,10 +63,15 @@ class ConversationController {
     private final Notes notes;
     private final Labels labels;
     private final Teams teams;
+    private final CannedResponses canned;
+    private final Media media;
 
     ConversationController(Conversations conversations, ConversationActions actions, ConversationRows rows,
                            CustomerChats chats, ChatLines lines, PhoneNumbers numbers, TemplateMessages templates,
-                           ConsoleUsers users, Clock clock, Notes notes, Labels labels, Teams teams) {
+                           ConsoleUsers users, Clock clock, Notes notes, Labels labels, Teams teams,
+                           CannedResponses canned, Media media) {
+        this.canned = canned;
+        this.media = media;
         this.teams = teams;
         this.notes = notes;
         this.labels = labels;
@@ -135,14 +145,27 @@ class ConversationController {
     /** The reply box again, only when the window opened or closed since the page showed it (else 204). */
     @GetMapping("/console/conversations/{id}/composer")
     Object composer(@AuthenticationPrincipal ConsolePrincipal user, @PathVariable String id,
-                    @RequestParam(defaultValue = "") String shown, Model model) {
+                    @RequestParam(defaultValue = "") String shown, @RequestParam(required = false) String canned,
+                    Model model) {
         var conversation = conversation(user, id);
         var closesAt = chats.windowClosesAt(conversation.phoneNumberId(), conversation.waId());
-        if (shown.equals(closesAt.isPresent() ? "open" : "closed")) {
+        var text = canned == null ? "" : this.canned.find(conversation.businessId(), canned).map(CannedResponse::text)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (canned == null && shown.equals(closesAt.isPresent() ? "open" : "closed")) {
             return ResponseEntity.noContent().build();
         }
-        composerModel(conversation, closesAt, model, "", null);
+        composerModel(conversation, closesAt, model, text, null);
         return "inbox/conversation :: composer";
+    }
+
+    /** The canned responses whose shortcut starts with what the reply box holds, when that is a / and a word. */
+    @GetMapping("/console/conversations/{id}/canned")
+    String canned(@AuthenticationPrincipal ConsolePrincipal user, @PathVariable String id,
+                  @RequestParam(defaultValue = "") String text, Model model) {
+        var conversation = conversation(user, id);
+        model.addAttribute("conversation", conversation);
+        model.addAttribute("suggested", canned.suggested(conversation.businessId(), text));
+        return "inbox/conversation :: canned";
     }
 
     /** A template's body as the customer would read it with the values typed so far. */
@@ -269,17 +292,78 @@ class ConversationController {
 
     @PostMapping("/console/conversations/{id}/reply")
     String reply(@AuthenticationPrincipal ConsolePrincipal user, @PathVariable String id,
-                 @RequestParam(defaultValue = "") String text, Model model, RedirectAttributes redirect,
-                 HttpServletResponse response) {
+                 @RequestParam(defaultValue = "") String text,
+                 @RequestParam(name = "quick_replies", defaultValue = "") String quickReplies, Model model,
+                 RedirectAttributes redirect, HttpServletResponse response) {
         var conversation = conversation(user, id);
+        model.addAttribute("quickReplies", quickReplies);
         if (text.isBlank()) {
             return refused(user, conversation, model, response, text, "inbox.error.empty");
         }
         if (text.codePointCount(0, text.length()) > MAX_REPLY) {
             return refused(user, conversation, model, response, text, "inbox.error.tooLong");
         }
-        return answered(user, conversation, actions.reply(user, conversation, new MessageContent.Text(text)),
-                model, redirect, response, text);
+        var buttons = QuickReplies.parse(quickReplies, text);
+        if (buttons.problem() != null) {
+            model.addAttribute("quickError", buttons.problem());
+            return refused(user, conversation, model, response, text, null);
+        }
+        var content = buttons.replies().message(text).orElseGet(() -> new MessageContent.Text(text));
+        return answered(user, conversation, actions.reply(user, conversation, content), model, redirect, response,
+                text);
+    }
+
+    /**
+     * A file from the operator's device: uploaded through the media API for the conversation's
+     * number, then sent as the message type its content makes it (image, video, audio, document
+     * or sticker), with the caption where WhatsApp takes one.
+     */
+    @PostMapping("/console/conversations/{id}/attachment")
+    String attach(@AuthenticationPrincipal ConsolePrincipal user, @PathVariable String id,
+                  @RequestParam(required = false) MultipartFile file, @RequestParam(defaultValue = "") String caption,
+                  Model model, RedirectAttributes redirect, HttpServletResponse response) throws IOException {
+        var conversation = conversation(user, id);
+        if (conversation.ownerKind() == OwnerKind.OPERATOR && !conversation.ownedBy(user.id())) {
+            model.addAttribute("refusalOwner", name(conversation.businessId(), conversation.ownerId()));
+            return refused(user, conversation, model, response, "", "inbox.refused.owned");
+        }
+        if (file == null || file.isEmpty()) {
+            return attachmentRefused(user, conversation, model, response, "inbox.error.attachment.empty", null);
+        }
+        if (caption.codePointCount(0, caption.length()) > QuickReplies.MAX_BODY) {
+            return attachmentRefused(user, conversation, model, response, "inbox.error.attachment.caption", null);
+        }
+        var number = numbers.find(conversation.phoneNumberId())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Media.Uploaded uploaded;
+        try (var content = file.getInputStream()) {
+            uploaded = media.store(number, file.getOriginalFilename(), file.getContentType(), content);
+        }
+        if (uploaded instanceof Media.Uploaded.Refused refusal) {
+            var error = refusal.error();
+            return attachmentRefused(user, conversation, model, response, "inbox.error.attachment.refused",
+                    error.details() != null ? error.details() : error.title());
+        }
+        var stored = ((Media.Uploaded.Stored) uploaded).media();
+        var kind = Stream.of(MediaKind.IMAGE, MediaKind.VIDEO, MediaKind.AUDIO, MediaKind.STICKER, MediaKind.DOCUMENT)
+                .filter(k -> k.accepts(stored.mimeType())).findFirst().orElse(MediaKind.DOCUMENT);
+        var object = new java.util.LinkedHashMap<String, Object>();
+        object.put("id", stored.id());
+        if (!caption.isBlank() && kind != MediaKind.AUDIO && kind != MediaKind.STICKER) {
+            object.put("caption", caption.strip());
+        }
+        if (kind == MediaKind.DOCUMENT && file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank()) {
+            object.put("filename", Conversations.cut(file.getOriginalFilename(), 240));
+        }
+        return answered(user, conversation, actions.reply(user, conversation,
+                new MessageContent.CloudApi(kind.messageType(), object)), model, redirect, response, "");
+    }
+
+    private String attachmentRefused(ConsolePrincipal user, Conversation conversation, Model model,
+                                     HttpServletResponse response, String error, String reason) {
+        model.addAttribute("attachError", error);
+        model.addAttribute("attachReason", reason);
+        return refused(user, conversation, model, response, "", null);
     }
 
     @PostMapping("/console/conversations/{id}/template")

@@ -3,6 +3,7 @@ package io.openwaba.media;
 import io.openwaba.graph.GraphException;
 import io.openwaba.numbers.PhoneNumber;
 import io.openwaba.shared.Caller;
+import io.openwaba.shared.MetaError;
 import io.openwaba.shared.NodeIds;
 import io.openwaba.shared.OutboundUrlGuard;
 import io.openwaba.shared.WallClock;
@@ -20,7 +21,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -63,6 +63,24 @@ public class Media {
      * upload's answer, with nothing kept.
      */
     public MediaObject upload(PhoneNumber number, String filename, String declaredType, InputStream content) {
+        var result = store(number, filename, declaredType, content);
+        if (result instanceof Uploaded.Refused refused) {
+            throw GraphException.of(refused.error());
+        }
+        return ((Uploaded.Stored) result).media();
+    }
+
+    /** What became of an upload: stored, or refused with WhatsApp's error (and nothing kept). */
+    public sealed interface Uploaded {
+        record Stored(MediaObject media) implements Uploaded {
+        }
+
+        record Refused(MetaError error) implements Uploaded {
+        }
+    }
+
+    /** {@link #upload}, answering a refusal as a value: for the console's attachments. */
+    public Uploaded store(PhoneNumber number, String filename, String declaredType, InputStream content) {
         try {
             var stored = store(number.businessId(), number.id(), filename, declaredType, content, null, null);
             var meta = relay.getIfAvailable();
@@ -70,12 +88,12 @@ public class Media {
                 var refused = meta.uploaded(number, openStored(stored.id()));
                 if (refused.isPresent()) {
                     deleteStored(stored.id());
-                    throw GraphException.of(refused.get());
+                    return new Uploaded.Refused(refused.get());
                 }
             }
-            return stored;
+            return new Uploaded.Stored(stored);
         } catch (MediaUnavailable refused) {
-            throw GraphException.whatsapp(HttpStatus.BAD_REQUEST, 131053, "Media upload error", refused.getMessage());
+            return new Uploaded.Refused(MetaError.whatsapp(131053, "Media upload error", refused.getMessage()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

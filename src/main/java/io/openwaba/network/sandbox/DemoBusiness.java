@@ -108,6 +108,11 @@ public class DemoBusiness implements ApplicationRunner {
         }
     }
 
+    /** Whether the demo business exists yet: it is made once the node has started. */
+    public boolean created() {
+        return demos.find().isPresent();
+    }
+
     /** The facts {@code GET /sandbox/info} returns. */
     public Map<String, Object> info() {
         var demo = demos.find().orElseThrow(() -> new IllegalStateException("the demo business is not created yet"));

@@ -47,6 +47,10 @@ class SandboxController {
 
     @GetMapping("/info")
     Map<String, Object> info() {
+        if (!demo.created()) {
+            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Starting",
+                    "The demo business is being created; ask again in a moment");
+        }
         return demo.info();
     }
 
