@@ -60,6 +60,11 @@ class AssignmentRows {
         }
     }
 
+    boolean anyoneOnline(String businessId) {
+        return jdbc.sql("SELECT COUNT(*) FROM inbox_operator WHERE business_id = :business AND available = TRUE")
+                .param("business", businessId).query(Integer.class).single() > 0;
+    }
+
     /**
      * The business's online operators, locked until the transaction ends: assignments of one
      * business are made one after another, so no operator is given more than the cap.

@@ -72,6 +72,11 @@ public class Assignments {
         assignWaiting(businessId, null);
     }
 
+    /** Whether any of the business's operators is online now. */
+    public boolean anyoneOnline(String businessId) {
+        return rows.anyoneOnline(businessId);
+    }
+
     public boolean available(String userId) {
         return rows.available(userId);
     }

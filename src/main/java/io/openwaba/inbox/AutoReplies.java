@@ -70,17 +70,27 @@ public class AutoReplies implements AutomatedSendGate {
             case HAND_OFF -> reply.handoffReply().isBlank() ? null : new MessageContent.Text(reply.handoffReply());
             case NONE -> null;
         };
-        if (content == null) {
-            return;
+        if (content != null) {
+            send(phoneNumberId, waId, content);
         }
-        // Sent after the commit and before an assignment registered after this (callbacks run in
-        // order), so the hand-off reply goes out before an operator can own the conversation.
+    }
+
+    /**
+     * Sent after the commit and before an assignment registered after this (callbacks run in
+     * order), so the hand-off reply goes out before an operator can own the conversation.
+     */
+    private void send(String phoneNumberId, String waId, MessageContent content) {
         AfterCommit.run(() -> {
             var result = sender.send(SendCommand.of(phoneNumberId, waId, content, Origin.BOT, ACTOR));
             if (result instanceof SendResult.Refused refused) {
                 log.info("Auto-reply to {} from {} not sent: {}", waId, phoneNumberId, refused.refusal().reason());
             }
         });
+    }
+
+    /** The away message, once the customer's message is committed. */
+    void sendAway(AutoReply reply, String phoneNumberId, String waId) {
+        send(phoneNumberId, waId, new MessageContent.Text(reply.awayMessage()));
     }
 
     private static MessageContent greeting(AutoReply reply) {

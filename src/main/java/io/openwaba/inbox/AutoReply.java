@@ -6,16 +6,21 @@ import java.util.Locale;
 
 /**
  * A number's automated responder: the greeting (sent with one reply button that asks for a
- * person), the words that ask for a person, and what the customer is told on the hand-off.
+ * person), the words that ask for a person, and what the customer is told on the hand-off; and
+ * its away message (none when blank), sent whatever {@code enabled} says, when the customer waits
+ * in the queue with no operator online.
  */
 public record AutoReply(String phoneNumberId, boolean enabled, String greeting, String buttonTitle,
-                        List<String> keywords, String handoffReply) {
+                        List<String> keywords, String handoffReply, String awayMessage) {
+
+    /** How long after an away message the same conversation gets none. */
+    static final java.time.Duration AWAY_QUIET = java.time.Duration.ofHours(24);
 
     /** The reply button's id: a tap on it asks for a person. */
     static final String HANDOFF_BUTTON = "openwaba-handoff";
 
     static AutoReply off(String phoneNumberId) {
-        return new AutoReply(phoneNumberId, false, "", "", List.of(), "");
+        return new AutoReply(phoneNumberId, false, "", "", List.of(), "", "");
     }
 
     /** Keywords as typed in the settings: comma-separated, case-insensitive. */

@@ -44,7 +44,7 @@ class AutoReplyController {
 
     /** One number's form: its settings as stored, or as typed when they were refused. */
     record Form(PhoneNumber number, boolean enabled, String greeting, String buttonTitle, String keywords,
-                String handoffReply, Map<String, String> errors) {
+                String handoffReply, String awayMessage, Map<String, String> errors) {
     }
 
     @GetMapping("/console/automation")
@@ -58,7 +58,7 @@ class AutoReplyController {
                 @RequestParam(name = "button_title", defaultValue = "") String buttonTitle,
                 @RequestParam(defaultValue = "") String keywords,
                 @RequestParam(name = "handoff_reply", defaultValue = "") String handoffReply,
-                Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
+                @RequestParam(name = "away_message", defaultValue = "") String awayMessage, Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
         var number = ownNumbers(admin).stream().filter(n -> n.id().equals(phoneNumberId)).findFirst()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         var errors = new LinkedHashMap<String, String>();
@@ -66,16 +66,17 @@ class AutoReplyController {
         check(errors, "button_title", buttonTitle, 20, enabled);
         check(errors, "keywords", keywords, 500, enabled);
         check(errors, "handoff_reply", handoffReply, 1024, false);
+        check(errors, "away_message", awayMessage, 1024, false);
         if (enabled && !errors.containsKey("keywords") && AutoReply.keywords(keywords).isEmpty()) {
             errors.put("keywords", "automation.error.required");
         }
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return page(admin, model, locale, new Form(number, enabled, greeting, buttonTitle, keywords, handoffReply,
-                    errors));
+                    awayMessage, errors));
         }
         autoReplies.save(admin.businessId(), new AutoReply(number.id(), enabled, greeting.strip(), buttonTitle.strip(),
-                AutoReply.keywords(keywords), handoffReply.strip()));
+                AutoReply.keywords(keywords), handoffReply.strip(), awayMessage.strip()));
         redirect.addFlashAttribute("saved", number.displayPhoneNumber());
         return "redirect:/console/automation";
     }
@@ -117,10 +118,10 @@ class AutoReplyController {
         if (reply.greeting().isEmpty()) {
             return new Form(number, false, text("automation.default.greeting", locale),
                     text("automation.default.button", locale), text("automation.default.keywords", locale),
-                    text("automation.default.handoff", locale), Map.of());
+                    text("automation.default.handoff", locale), reply.awayMessage(), Map.of());
         }
         return new Form(number, reply.enabled(), reply.greeting(), reply.buttonTitle(),
-                String.join(", ", reply.keywords()), reply.handoffReply(), Map.of());
+                String.join(", ", reply.keywords()), reply.handoffReply(), reply.awayMessage(), Map.of());
     }
 
     private List<PhoneNumber> ownNumbers(ConsolePrincipal admin) {

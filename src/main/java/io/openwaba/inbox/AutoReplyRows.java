@@ -20,7 +20,8 @@ class AutoReplyRows {
                 .param("number", phoneNumberId)
                 .query((rs, row) -> new AutoReply(rs.getString("phone_number_id"), rs.getBoolean("enabled"),
                         rs.getString("greeting"), rs.getString("button_title"),
-                        AutoReply.keywords(rs.getString("keywords")), rs.getString("handoff_reply")))
+                        AutoReply.keywords(rs.getString("keywords")), rs.getString("handoff_reply"),
+                        rs.getString("away_message")))
                 .optional();
     }
 
@@ -33,16 +34,18 @@ class AutoReplyRows {
         params.put("button", reply.buttonTitle());
         params.put("keywords", String.join(", ", reply.keywords()));
         params.put("handoff", reply.handoffReply());
+        params.put("away", reply.awayMessage());
         params.put("at", SqlTime.utc(at));
         var update = """
                 UPDATE inbox_auto_reply SET business_id = :business, enabled = :enabled, greeting = :greeting,
-                    button_title = :button, keywords = :keywords, handoff_reply = :handoff, updated_at = :at
+                    button_title = :button, keywords = :keywords, handoff_reply = :handoff, away_message = :away,
+                    updated_at = :at
                 WHERE phone_number_id = :number""";
         // The loser of two first saves at once updates after all.
         if (jdbc.sql(update).params(params).update() == 0 && jdbc.sql("""
                 INSERT INTO inbox_auto_reply (phone_number_id, business_id, enabled, greeting, button_title,
-                    keywords, handoff_reply, updated_at)
-                VALUES (:number, :business, :enabled, :greeting, :button, :keywords, :handoff, :at)
+                    keywords, handoff_reply, away_message, updated_at)
+                VALUES (:number, :business, :enabled, :greeting, :button, :keywords, :handoff, :away, :at)
                 ON CONFLICT DO NOTHING""").params(params).update() == 0) {
             jdbc.sql(update).params(params).update();
         }

@@ -71,6 +71,17 @@ class ConversationRows {
                 .param("number", phoneNumberId).param("waId", waId).query((rs, row) -> conversation(rs)).optional();
     }
 
+    /**
+     * Notes that the conversation gets an away message now, unless it got one since
+     * {@code quietSince}: one statement, so of two messages at once only one sends it.
+     */
+    boolean markAwaySent(String id, Instant now, Instant quietSince) {
+        return jdbc.sql("""
+                UPDATE inbox_conversation SET away_sent_at = :now
+                WHERE id = :id AND (away_sent_at IS NULL OR away_sent_at < :since)""")
+                .param("id", id).param("now", SqlTime.utc(now)).param("since", SqlTime.utc(quietSince)).update() == 1;
+    }
+
     /** Whether an operator owns the chat's conversation now. */
     boolean operatorOwns(String phoneNumberId, String waId) {
         return jdbc.sql("""

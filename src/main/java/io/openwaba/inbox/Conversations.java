@@ -67,6 +67,10 @@ public class Conversations {
         }
         autoReplies.respond(wrote.outcome().automated(), responder, message.phoneNumberId(), message.fromWaId());
         if (wrote.outcome().owner() == OwnerKind.QUEUE && wrote.outcome().status() == ConversationStatus.PENDING) {
+            if (!responder.awayMessage().isBlank() && !assignments.anyoneOnline(businessId)
+                    && rows.markAwaySent(wrote.id(), message.at(), message.at().minus(AutoReply.AWAY_QUIET))) {
+                autoReplies.sendAway(responder, message.phoneNumberId(), message.fromWaId());
+            }
             assignments.assignWaiting(businessId, null);
         }
     }

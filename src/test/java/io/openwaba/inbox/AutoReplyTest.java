@@ -105,4 +105,38 @@ class AutoReplyTest extends ConsoleHttpTest {
         var operatorTries = operator.session().get("/console/automation");
         assertThat(operatorTries.statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void theAwayMessageAnswersWhileNoOperatorIsOnlineAtMostOnceADay() {
+        var tenant = onboard();
+        var admin = consoleUser(tenant, "BUSINESS_ADMIN");
+        var tooLong = admin.session().submit("/console/automation", "/console/automation/" + tenant.phoneNumberId(),
+                Map.of("away_message", "x".repeat(1025)));
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("At most 1,024 characters.");
+        var saved = admin.session().submit("/console/automation", "/console/automation/" + tenant.phoneNumberId(),
+                Map.of("away_message", "We are away: we answer from 9:00."));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+
+        var anna = newCustomer();
+        customerWrites(anna, tenant, "hello?");
+        eventually(() -> assertThat(received(anna, tenant)).containsExactly("text:We are away: we answer from 9:00."));
+        customerWrites(anna, tenant, "anyone?");
+
+        var operator = consoleUser(tenant, "OPERATOR");
+        operator.session().submit("/console/conversations", "/console/availability", Map.of("available", "true"));
+        var boris = newCustomer();
+        customerWrites(boris, tenant, "hello");
+        customerWrites(anna, tenant, "still there?");
+        conversationOf(operator.session(), boris);
+        eventually(() -> assertThat(operator.session().get("/console/conversations?q=still").body()).contains("+" + anna));
+        operator.session().submit("/console/conversations", "/console/availability", Map.of("available", "false"));
+        assertThat(received(boris, tenant)).as("an operator was online").isEmpty();
+        assertThat(received(anna, tenant)).as("once a day").containsExactly("text:We are away: we answer from 9:00.");
+
+        advanceClock(java.time.Duration.ofHours(25));
+        customerWrites(anna, tenant, "good morning");
+        eventually(() -> assertThat(received(anna, tenant)).containsExactly("text:We are away: we answer from 9:00.",
+                "text:We are away: we answer from 9:00."));
+    }
 }

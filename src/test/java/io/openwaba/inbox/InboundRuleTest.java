@@ -55,18 +55,18 @@ class InboundRuleTest {
 
     @Test
     void keywordsAreWholeWordsInAnyCaseAndTheButtonAsksToo() {
-        var reply = new AutoReply("1", true, "Hi", "Person", AutoReply.keywords(" Operator, оператор ,,"), "");
+        var reply = new AutoReply("1", true, "Hi", "Person", AutoReply.keywords(" Operator, оператор ,,"), "", "");
         assertThat(reply.keywords()).containsExactly("operator", "оператор");
         assertThat(reply.asksForPerson("I want an OPERATOR!", null)).isTrue();
         assertThat(reply.asksForPerson("Позовите ОПЕРАТОРА", null)).isTrue();
         assertThat(reply.asksForPerson("оператор", null)).isTrue();
         assertThat(reply.asksForPerson("cooperatory", null)).isFalse();
         assertThat(reply.asksForPerson("", AutoReply.HANDOFF_BUTTON)).isTrue();
-        var phrase = new AutoReply("1", true, "Hi", "Person", AutoReply.keywords("real person"), "");
+        var phrase = new AutoReply("1", true, "Hi", "Person", AutoReply.keywords("real person"), "", "");
         assertThat(phrase.asksForPerson("Can I talk to a real person?", null)).isTrue();
         assertThat(phrase.asksForPerson("a person, for real", null)).isFalse();
         assertThat(phrase.asksForPerson("a surreal personality", null)).isFalse();
-        var dashed = new AutoReply("1", true, "Hi", "Person", AutoReply.keywords("e-mail"), "");
+        var dashed = new AutoReply("1", true, "Hi", "Person", AutoReply.keywords("e-mail"), "", "");
         assertThat(dashed.asksForPerson("Send me an E-Mail", null)).isTrue();
     }
 
